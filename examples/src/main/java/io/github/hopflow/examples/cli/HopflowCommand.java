@@ -1,0 +1,42 @@
+package io.github.hopflow.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hopflow} command line: one sub-command per task. Errors in the input are reported as
+ * one line naming the parameter and the value, with exit status 2 and no stack trace.
+ */
+@Command(
+        name = "hopflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Stochastic and deterministic Hopfield-network flows: the diffusion machine on "
+                + "weighted point clouds, the proximal (JKO) density flow, and the geodesic and "
+                + "mirror-descent geometry of the deterministic flows.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class HopflowCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HopflowCommand());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

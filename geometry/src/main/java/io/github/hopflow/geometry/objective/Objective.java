@@ -1,0 +1,80 @@
+package io.github.hopflow.geometry.objective;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A C¹ objective f : R^n ⊇ D → R with its gradient: the energy that the Hopfield flows descend
+ * and whose Gibbs density exp(−f/T)/Z(T) the diffusion machine samples (HNN paper, eq. (41)).
+ *
+ * <p>The primary methods read a point from a flat array at an offset, so that particle engines
+ * evaluate clouds stored as one row-major array without copying. Implementations are immutable
+ * and thread-safe: concurrent calls on disjoint slices of one array are allowed.
+ */
+public interface Objective {
+
+    /** The dimension n. */
+    int dimension();
+
+    /** A short name, as accepted by {@link Objectives#byName}. */
+    String name();
+
+    /**
+     * f at the point x[offset .. offset + n).
+     *
+     * @param x flat array holding the point. Not modified.
+     * @param offset index of the first coordinate
+     */
+    double value(double[] x, int offset);
+
+    /** f(x) for a point of length n. Not modified. */
+    default double value(double[] x) {
+        return value(x, 0);
+    }
+
+    /**
+     * ∇f at the point x[offset .. offset + n), written to out[outOffset .. outOffset + n).
+     *
+     * <p>The default is a central difference with step h_i = ∛(ulp-scale)·max(1, |x_i|); it
+     * perturbs one coordinate of {@code x} at a time and restores it bit for bit before returning.
+     * Each gradient then costs 2n evaluations of f; {@link #hasAnalyticGradient()} is false.
+     *
+     * @param x flat array holding the point. Not modified (restored).
+     * @param offset index of the first coordinate of the point
+     * @param out output array. Modified.
+     * @param outOffset index in {@code out} of the first gradient component
+     */
+    default void gradient(double[] x, int offset, double[] out, int outOffset) {
+        int n = dimension();
+        for (int i = 0; i < n; i++) {
+            double xi = x[offset + i];
+            double h = 6.0554544523933395e-6 * Math.max(1.0, Math.abs(xi)); // cbrt(2^-52)
+            x[offset + i] = xi + h;
+            double fp = value(x, offset);
+            x[offset + i] = xi - h;
+            double fm = value(x, offset);
+            x[offset + i] = xi;
+            out[outOffset + i] = (fp - fm) / (2 * h);
+        }
+    }
+
+    /** ∇f(x) for a point of length n, into {@code out} of length n. x not modified; out modified. */
+    default void gradient(double[] x, double[] out) {
+        gradient(x, 0, out, 0);
+    }
+
+    /** Whether {@link #gradient} is exact (true) or a finite difference costing 2n evaluations. */
+    default boolean hasAnalyticGradient() {
+        return false;
+    }
+
+    /** The known global minimisers (empty when unknown). Each array is a fresh copy. */
+    default List<double[]> globalMinimisers() {
+        return List.of();
+    }
+
+    /** The known global minimum value, if any. */
+    default OptionalDouble globalMinimum() {
+        return OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.hopflow.sde.cloud;
+
+import java.util.Arrays;
+
+/**
+ * An immutable cloud of N points x¹, …, x^N in n dimensions, each carrying a positive value ϱⁱ: a
+ * sample of a density ρ together with (an approximation of) ρ at the samples (DESIGN.md §1,
+ * "Density flow by proximal (JKO) steps"). For a plain sample the values are all 1.
+ *
+ * <p>Positions are stored row-major in one flat array (point i occupies
+ * [i·n, (i + 1)·n)). The arrays are never exposed: accessors copy, or write into an array the
+ * caller supplies.
+ */
+public final class WeightedPointCloud {
+
+    private final int dimension;
+    private final double[] positions;
+    private final double[] values;
+
+    private WeightedPointCloud(int dimension, double[] positions, double[] values) {
+        this.dimension = dimension;
+        this.positions = positions;
+        this.values = values;
+    }
+
+    /**
+     * A cloud from flat positions and values; both arrays are copied.
+     *
+     * @param dimension n &gt; 0
+     * @param positions row-major N × n, finite. Not modified.
+     * @param values N positive finite values. Not modified.
+     * @throws IllegalArgumentException naming the parameter, the index and the value
+     */
+    public static WeightedPointCloud of(int dimension, double[] positions, double[] values) {
+        return wrap(dimension, positions.clone(), values.clone());
+    }
+
+    /** A cloud with every value 1; the positions are copied. */
+    public static WeightedPointCloud unweighted(int dimension, double[] positions) {
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be > 0, got " + dimension);
+        }
+        double[] v = new double[positions.length / dimension];
+        Arrays.fill(v, 1.0);
+        return wrap(dimension, positions.clone(), v);
+    }
+
+    /**
+     * A cloud that takes ownership of the arrays without copying them. The caller must not
+     * modify them afterwards; engines use this to publish snapshots without a second copy.
+     */
+    public static WeightedPointCloud wrap(int dimension, double[] positions, double[] values) {
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be > 0, got " + dimension);
+        }
+        if (positions.length == 0 || positions.length % dimension != 0) {
+            throw new IllegalArgumentException("positions length " + positions.length
+                    + " must be a positive multiple of the dimension " + dimension);
+        }
+        int size = positions.length / dimension;
+        if (values.length != size) {
+            throw new IllegalArgumentException(
+                    "values must have one entry per point (" + size + "), got " + values.length);
+        }
+        for (int k = 0; k < positions.length; k++) {
+            if (!Double.isFinite(positions[k])) {
+                throw new IllegalArgumentException("positions of point " + (k / dimension) + " coordinate "
+                        + (k % dimension) + " must be finite, got " + positions[k]);
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (!(values[i] > 0) || Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(
+                        "values[" + i + "] must be a finite number > 0, got " + values[i]);
+            }
+        }
+        return new WeightedPointCloud(dimension, positions, values);
+    }
+
+    /** The number of points N. */
+    public int size() {
+        return values.length;
+    }
+
+    /** The dimension n. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Coordinate k of point i. */
+    public double coordinate(int i, int k) {
+        return positions[i * dimension + k];
+    }
+
+    /** The value ϱⁱ of point i. */
+    public double value(int i) {
+        return values[i];
+    }
+
+    /** A copy of point i. */
+    public double[] point(int i) {
+        return Arrays.copyOfRange(positions, i * dimension, (i + 1) * dimension);
+    }
+
+    /** A copy of the flat row-major positions. */
+    public double[] positions() {
+        return positions.clone();
+    }
+
+    /** Copies the flat positions into {@code out} (length N·n). Modified. */
+    public void positionsInto(double[] out) {
+        System.arraycopy(positions, 0, out, 0, positions.length);
+    }
+
+    /** A copy of the values. */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** Copies the values into {@code out} (length N). Modified. */
+    public void valuesInto(double[] out) {
+        System.arraycopy(values, 0, out, 0, values.length);
+    }
+
+    /** The same positions with other values (copied). */
+    public WeightedPointCloud withValues(double[] newValues) {
+        return wrap(dimension, positions, newValues.clone());
+    }
+
+    @Override
+    public String toString() {
+        return "WeightedPointCloud[N=" + size() + ", n=" + dimension + "]";
+    }
+}
