@@ -18,6 +18,7 @@ public final class LineChart {
     private final String yTitle;
     private final List<Line> lines = new ArrayList<>();
     private boolean logY;
+    private double floorY = Double.NEGATIVE_INFINITY;
     private Styler.LegendPosition legendPosition = Styler.LegendPosition.InsideNE;
 
     private LineChart(String title, String xTitle, String yTitle) {
@@ -52,6 +53,12 @@ public final class LineChart {
         return this;
     }
 
+    /** Draws values below {@code floor} at the floor (e.g. round-off levels on a log axis). */
+    public LineChart floorY(double floor) {
+        this.floorY = floor;
+        return this;
+    }
+
     /** Where the legend goes (default inside, top right). */
     public LineChart legend(Styler.LegendPosition position) {
         this.legendPosition = position;
@@ -66,12 +73,16 @@ public final class LineChart {
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
         chart.getStyler().setLegendPosition(legendPosition);
         chart.getStyler().setLegendVisible(lines.size() > 1);
         chart.getStyler().setMarkerSize(5);
         int k = 0;
         for (Line line : lines) {
             double[][] xy = finite(line, logY);
+            for (int i = 0; i < xy[1].length; i++) {
+                xy[1][i] = Math.max(xy[1][i], floorY);
+            }
             if (xy[0].length == 0) {
                 throw new IllegalArgumentException("series '" + line.name() + "' has no plottable point");
             }
