@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code hopflow compare}: the diffusion machine against the deterministic flows. */
 @Command(name = "compare",
@@ -96,6 +98,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         List<FlowMethod> flows = new ArrayList<>();
@@ -118,10 +123,10 @@ public final class CompareCommand implements Callable<Integer> {
             Json.write(out.resolve("compare.json"), CompareReport.of(result));
         }
         if (json) {
-            System.out.println(Json.line(CompareReport.of(result)));
+            spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
         } else {
-            System.out.print(CompareReport.table(result));
-            System.out.println("wrote " + out.resolve("compare.png") + " and " + out.resolve("compare.json"));
+            spec.commandLine().getOut().print(CompareReport.table(result));
+            spec.commandLine().getOut().println("wrote " + out.resolve("compare.png") + " and " + out.resolve("compare.json"));
         }
         return result.complete() ? 0 : 130;
     }

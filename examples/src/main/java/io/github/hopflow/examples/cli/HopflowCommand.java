@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             CompareCommand.class,
+            PlotCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

@@ -81,7 +81,7 @@ public final class EvolutionFigure {
         for (Snapshot s : snapshots) {
             String title = (heading == null ? "" : heading + ", ") + timeLabel(s);
             frames.add(panel(s, title, true)
-                    .colourBar(ColourBar.of(scale, "density ϱ"))
+                    .colourBar(ColourBar.of(scale, "ϱ (density)"))
                     .render(640 + ColourBar.WIDTH, 640));
         }
         return frames;
@@ -119,7 +119,7 @@ public final class EvolutionFigure {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             int top = Math.max(40, height / 8);
-            ColourBar.of(scale, "density ϱ").paint(g, 0, top, height - top);
+            ColourBar.of(scale, "ϱ (density)").paint(g, 0, top, height - top);
         } finally {
             g.dispose();
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.himmelblau;
 
+import io.github.hopflow.examples.figures.EvolutionPlots;
 import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
@@ -83,31 +84,16 @@ public final class HimmelblauFigures {
      * @param temperature T, for the title
      */
     public static BufferedImage stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature) {
-        GridField field = stationaryField(density);
+        GridField field = GridField.unitSquare(density, GRID);
         double max = field.max();
         ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, max);
         return FieldChart.unitSquare("Stationary density ρ∞ = exp(−f/T)/Z(T), T = " + Numbers.compact(temperature))
                 .heatMap(field, scale)
-                .contours(field, stationaryLevels(field), new Color(0, 0, 0, 150), 1.0f, "contours of ρ∞")
+                .contours(field, EvolutionPlots.levels(field), new Color(0, 0, 0, 150), 1.0f, "contours of ρ∞")
                 .markers(minimisers, "minimisers of f", Color.WHITE,
                         GlyphMarker.of(GlyphMarker.Shape2D.STAR, 2.2, Color.BLACK))
                 .colourBar(ColourBar.of(scale, "ρ∞"))
                 .render(SIZE + ColourBar.WIDTH, SIZE);
-    }
-
-    /** ρ∞ sampled on the figure grid. */
-    static GridField stationaryField(DoubleBinaryOperator density) {
-        return GridField.unitSquare(density, GRID);
-    }
-
-    /** Contour levels of ρ∞ at 10 %, 20 %, … 90 % of its maximum. */
-    static double[] stationaryLevels(GridField field) {
-        double max = field.max();
-        double[] levels = new double[9];
-        for (int k = 0; k < levels.length; k++) {
-            levels[k] = (k + 1) * 0.1 * max;
-        }
-        return levels;
     }
 
     private static double[] niceLevels(double max) {

@@ -13,7 +13,7 @@ import java.awt.image.BufferedImage;
 public final class ColourBar {
 
     /** The width in pixels a colour bar panel needs, labels included. */
-    public static final int WIDTH = 96;
+    public static final int WIDTH = 112;
 
     private final ColourScale scale;
     private final String title;

@@ -158,8 +158,8 @@ public final class ColourScale {
         if (logarithmic) {
             double e = Math.log10(value);
             long re = Math.round(e);
-            if (Math.abs(e - re) < 1e-9) {
-                return re == 0 ? "1" : re == 1 ? "10" : "10" + superscript(re);
+            if (Math.abs(e - re) < 1e-9 && Math.abs(re) > 3) {
+                return "10" + superscript(re);
             }
         }
         return Numbers.compact(value);
