@@ -46,6 +46,15 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Temperature of the diffusion machine (default: ${DEFAULT-VALUE}).")
     double temperature;
 
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "S",
+            description = "Temperature schedule of the machine: constant, logarithmic T/log(e + t/tau) or "
+                    + "exponential T*exp(-t/tau) floored at T/1000 (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--tau", paramLabel = "tau",
+            description = "Time scale of the schedule (default: a tenth of steps*step).")
+    Double tau;
+
     @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
             description = "Activation gain beta; mobility 4*beta*x(1-x) (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -108,7 +117,8 @@ public final class CompareCommand implements Callable<Integer> {
             flows.add(FlowMethod.byName(m.trim()));
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, beta, step,
+        CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
+                tau == null ? Double.NaN : tau, beta, step,
                 steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, seed, workers);
         CompareExperiment experiment = CompareExperiment.of(settings);
         OutputDirectory.prepare(out, force);

@@ -120,7 +120,7 @@ public final class CompareExperiment {
     private MethodOutcome diffusion(double[] start, UniformRandomProvider rng, int recordEvery, int[] recorded,
             GlobalBasin basin, ExecutorService pool, AtomicLong done, LongConsumer progress, BooleanSupplier cancelled) {
         int n = settings.dimension();
-        DiffusionMachine machine = DiffusionMachine.of(metric, objective, settings.temperature());
+        DiffusionMachine machine = DiffusionMachine.of(metric, objective, settings.temperatureSchedule());
         double[] mean = new double[recorded.length];
         int[] filled = {0};
         StepHandler recorder = new StepHandler() {

@@ -22,8 +22,9 @@ public final class CompareFigure {
     /** The chart of {@code result}. */
     public static BufferedImage render(CompareResult result) {
         CompareSettings s = result.settings();
-        String title = String.format(Locale.ROOT, "E[f] along the flows: %s, n = %d, N = %d, T = %s, h = %s",
-                s.objective(), s.dimension(), s.particles(), Numbers.compact(s.temperature()), Numbers.compact(s.step()));
+        String title = String.format(Locale.ROOT, "E[f] along the flows: %s, n = %d, N = %d, T = %s%s, h = %s",
+                s.objective(), s.dimension(), s.particles(), Numbers.compact(s.temperature()),
+                s.schedule().equals("constant") ? "" : " (" + s.schedule() + " annealing)", Numbers.compact(s.step()));
         boolean excess = !Double.isNaN(result.globalMinimum());
         double fStar = excess ? result.globalMinimum() : 0;
         LineChart chart = LineChart.of(title, "step k", excess

@@ -26,6 +26,8 @@ public final class CompareReport {
         settings.put("dimension", s.dimension());
         settings.put("particles", s.particles());
         settings.put("temperature", s.temperature());
+        settings.put("schedule", s.schedule());
+        settings.put("tau", Double.isNaN(s.tau()) ? 0.1 * s.steps() * s.step() : s.tau());
         settings.put("beta", s.beta());
         settings.put("step", s.step());
         settings.put("steps", s.steps());

@@ -1,6 +1,7 @@
 package io.github.hopflow.examples.compare;
 
 import io.github.hopflow.geometry.flow.FlowMethod;
+import io.github.hopflow.sde.TemperatureSchedule;
 import java.util.List;
 
 /**
@@ -9,7 +10,10 @@ import java.util.List;
  * @param objective name of a built-in objective
  * @param dimension n ≥ 1
  * @param particles N ≥ 1 initial samples, uniform on the open cube, shared by all methods
- * @param temperature T &gt; 0 of the diffusion machine
+ * @param temperature T &gt; 0 of the diffusion machine (its initial value when annealed)
+ * @param schedule {@code constant}, {@code logarithmic} (T/log(e + t/τ)) or {@code exponential}
+ *     (T·e^{−t/τ}, floored at T/1000): how the machine's temperature changes over time
+ * @param tau the schedule's time scale τ &gt; 0, or NaN for a tenth of the horizon K·h
  * @param beta activation gain β &gt; 0 of the Hopfield metric (paper example, mobility 4βx(1 − x))
  * @param step time step h &gt; 0 of the diffusion machine and the Hopfield-metric flows
  * @param steps K ≥ 1 steps of every method
@@ -24,7 +28,8 @@ import java.util.List;
  * @param seed random seed
  * @param threads worker threads ≥ 1
  */
-public record CompareSettings(String objective, int dimension, int particles, double temperature, double beta,
+public record CompareSettings(String objective, int dimension, int particles, double temperature,
+        String schedule, double tau, double beta,
         double step, int steps, List<FlowMethod> methods, double firingRateStep, double gamma,
         double basinTolerance, int records, long seed, int threads) {
 
@@ -40,6 +45,13 @@ public record CompareSettings(String objective, int dimension, int particles, do
         requirePositive("--step", step);
         requirePositive("--firing-rate-step", firingRateStep);
         requirePositive("--basin-tolerance", basinTolerance);
+        if (!List.of("constant", "logarithmic", "exponential").contains(schedule)) {
+            throw new IllegalArgumentException("--schedule must be constant, logarithmic or exponential, got '"
+                    + schedule + "'");
+        }
+        if (!Double.isNaN(tau)) {
+            requirePositive("--tau", tau);
+        }
         if (!Double.isNaN(gamma)) {
             requirePositive("--gamma", gamma);
         }
@@ -47,6 +59,19 @@ public record CompareSettings(String objective, int dimension, int particles, do
             throw new IllegalArgumentException("--methods must name at least one deterministic flow");
         }
         methods = List.copyOf(methods);
+    }
+
+    /** The machine's temperature schedule. */
+    public TemperatureSchedule temperatureSchedule() {
+        double timeScale = Double.isNaN(tau) ? 0.1 * steps * step : tau;
+        switch (schedule) {
+            case "logarithmic":
+                return TemperatureSchedule.logarithmic(temperature, timeScale);
+            case "exponential":
+                return TemperatureSchedule.exponential(temperature, timeScale, temperature / 1000);
+            default:
+                return TemperatureSchedule.constant(temperature);
+        }
     }
 
     static void requirePositive(String name, double v) {
