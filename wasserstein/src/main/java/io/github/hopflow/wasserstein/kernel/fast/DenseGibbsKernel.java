@@ -59,7 +59,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
     private final double[] rowD;
     private final double[] colD;
     private final double[] rowShift;
-    private final double logTrust;
+    private final double trustMin;
     private final double[] wRows;
     private final double[] wCols;
     private final double[] sums;
@@ -85,7 +85,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         colD = f ? null : new double[(int) entries];
         rowShift = new double[m];
         double floor = f ? -87.0 : -708.0;
-        logTrust = Math.log(Math.max(m, n)) + floor + TRUST_MARGIN;
+        trustMin = Math.exp(Math.log(Math.max(m, n)) + floor + TRUST_MARGIN);
         wRows = new double[m];
         wCols = new double[n];
         sums = new double[Math.max(m, n)];
@@ -214,7 +214,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         axpyProduct(colF, colD, wCols, n, m, sums);
         int bad = 0;
         for (int j = 0; j < m; j++) {
-            if (!(sums[j] > 0) || Math.log(sums[j]) < logTrust) {
+            if (!(sums[j] >= trustMin)) {
                 bad++;
             }
         }
@@ -224,7 +224,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         }
         for (int j = 0; j < m; j++) {
             double s = sums[j];
-            if (s > 0 && Math.log(s) >= logTrust) {
+            if (s >= trustMin) {
                 out[j] = rowShift[j] + shift + Math.log(s);
             } else {
                 out[j] = exactRow(j, logB);
@@ -246,7 +246,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         axpyProduct(rowF, rowD, wRows, m, n, sums);
         int bad = 0;
         for (int i = 0; i < n; i++) {
-            if (!(sums[i] > 0) || Math.log(sums[i]) < logTrust) {
+            if (!(sums[i] >= trustMin)) {
                 bad++;
             }
         }
@@ -256,7 +256,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         }
         for (int i = 0; i < n; i++) {
             double s = sums[i];
-            if (s > 0 && Math.log(s) >= logTrust) {
+            if (s >= trustMin) {
                 out[i] = shift + Math.log(s);
             } else {
                 out[i] = exactColumn(i, logA);

@@ -59,6 +59,8 @@ public final class GridGibbsKernel implements GibbsKernel {
     static final double BAND = 300;
     /** Log of the smallest band sum that is trusted. */
     private static final double TRUSTED_LOG = -600;
+    /** e^TRUSTED_LOG. */
+    private static final double TRUSTED_MIN = Math.exp(TRUSTED_LOG);
     /** Number of fixed source blocks for deterministic parallel spreading. */
     static final int SPREAD_BLOCKS = 4;
     /** Largest number of grid cells allowed. */
@@ -278,7 +280,7 @@ public final class GridGibbsKernel implements GibbsKernel {
                 int off = (i * dim + k) * stencil;
                 for (int s = 0; s < stencil; s++) {
                     double d = origin[k] + (b + s) * h - x;
-                    w[off + s] = Math.exp(-d * d / tauS);
+                    w[off + s] = FastExp.exp(-d * d / tauS);
                 }
             }
         }
@@ -338,7 +340,7 @@ public final class GridGibbsKernel implements GibbsKernel {
             boolean[] f = null;
             for (int t = 0; t < nt; t++) {
                 double s = bandSum[t];
-                if (s > 0 && Math.log(s) >= TRUSTED_LOG) {
+                if (s >= TRUSTED_MIN) {
                     out[t] = logAdd(out[t], shift + Math.log(s));
                 } else {
                     if (f == null) {
@@ -431,6 +433,10 @@ public final class GridGibbsKernel implements GibbsKernel {
             Arrays.fill(g, 0.0);
             int i0 = (int) ((long) ns * blk / SPREAD_BLOCKS);
             int i1 = (int) ((long) ns * (blk + 1) / SPREAD_BLOCKS);
+            if (dim == 2) {
+                spread2(g, i0, i1, base, w, stride0);
+                return;
+            }
             for (int i = i0; i < i1; i++) {
                 double wi = shifted[i];
                 if (wi == 0) {
@@ -549,6 +555,10 @@ public final class GridGibbsKernel implements GibbsKernel {
         int blocks = Math.max(1, (nt + 1023) / 1024);
         Parallel.forEach(blocks, threads, blk -> {
             int t1 = Math.min(nt, (blk + 1) * 1024);
+            if (dim == 2) {
+                gather2(g, blk * 1024, t1, base, w, stride0);
+                return;
+            }
             for (int t = blk * 1024; t < t1; t++) {
                 int b0 = base[t * dim];
                 int b1 = dim > 1 ? base[t * dim + 1] : 0;
@@ -578,5 +588,54 @@ public final class GridGibbsKernel implements GibbsKernel {
                 bandSum[t] = total;
             }
         });
+    }
+
+    /** Two-dimensional spreading of sources [i0, i1) into g: one vectorisable row per stencil node. */
+    private void spread2(double[] g, int i0, int i1, int[] base, double[] w, int stride0) {
+        final int st = stencil;
+        for (int i = i0; i < i1; i++) {
+            double wi = shifted[i];
+            if (wi == 0) {
+                continue;
+            }
+            int b0 = base[2 * i];
+            int b1 = base[2 * i + 1];
+            int w0 = 2 * i * st;
+            int w1 = w0 + st;
+            for (int s0 = 0; s0 < st; s0++) {
+                double c0 = wi * w[w0 + s0];
+                int r = (b0 + s0) * stride0 + b1;
+                for (int s1 = 0; s1 < st; s1++) {
+                    g[r + s1] += c0 * w[w1 + s1];
+                }
+            }
+        }
+    }
+
+    /** Two-dimensional gathering for targets [t0, t1). */
+    private void gather2(double[] g, int t0, int t1, int[] base, double[] w, int stride0) {
+        final int st = stencil;
+        for (int t = t0; t < t1; t++) {
+            int b0 = base[2 * t];
+            int b1 = base[2 * t + 1];
+            int w0 = 2 * t * st;
+            int w1 = w0 + st;
+            double total = 0;
+            for (int s0 = 0; s0 < st; s0++) {
+                int r = (b0 + s0) * stride0 + b1;
+                double a0 = 0;
+                double a1 = 0;
+                int s1 = 0;
+                for (; s1 + 1 < st; s1 += 2) {
+                    a0 += g[r + s1] * w[w1 + s1];
+                    a1 += g[r + s1 + 1] * w[w1 + s1 + 1];
+                }
+                if (s1 < st) {
+                    a0 += g[r + s1] * w[w1 + s1];
+                }
+                total += (a0 + a1) * w[w0 + s0];
+            }
+            bandSum[t] = total;
+        }
     }
 }
