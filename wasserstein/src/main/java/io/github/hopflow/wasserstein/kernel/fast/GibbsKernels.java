@@ -14,7 +14,7 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  *       has at most {@link GridGibbsKernel#MAX_CELLS} cells, and its estimated cost per product,
  *       (M + N)·Sⁿ + n·Gⁿ·L (stencil S, grid cells Gⁿ, convolution length L), is below half the
  *       dense cost M·N, or the dense kernel would not fit in {@link #DENSE_MEMORY_BYTES};</li>
- *   <li>otherwise {@link DenseGibbsKernel dense}, stored in float when δ ≥
+ *   <li>otherwise {@link StoredGibbsKernel stored dense kernel}, stored in float when δ ≥
  *       {@value #FLOAT_TOLERANCE} (float entries are exact to 6e-8 relative) and in double otherwise,
  *       when both layouts fit in {@link #DENSE_MEMORY_BYTES};</li>
  *   <li>otherwise the exact {@link LogDomainGibbsKernel log-domain kernel} that stores nothing.</li>
@@ -37,9 +37,9 @@ public final class GibbsKernels {
     public enum Choice {
         /** {@link GridGibbsKernel}. */
         GRID,
-        /** {@link DenseGibbsKernel} with float entries. */
+        /** {@link StoredGibbsKernel} with float entries. */
         DENSE_FLOAT,
-        /** {@link DenseGibbsKernel} with double entries. */
+        /** {@link StoredGibbsKernel} with double entries. */
         DENSE_DOUBLE,
         /** {@link LogDomainGibbsKernel}. */
         LOG_DOMAIN
@@ -74,9 +74,9 @@ public final class GibbsKernels {
     }
 
     /** The stored dense factory with the given entry precision. */
-    public static GibbsKernel.Factory dense(DenseGibbsKernel.Storage storage, int threads) {
+    public static GibbsKernel.Factory dense(StoredGibbsKernel.Storage storage, int threads) {
         checkThreads(threads);
-        return (dimension, u, v, tau) -> DenseGibbsKernel.of(dimension, u, v, tau, storage, threads);
+        return (dimension, u, v, tau) -> StoredGibbsKernel.of(dimension, u, v, tau, storage, threads);
     }
 
     /** The grid factory (n ≤ 3; fails where the grid would be too fine). */
@@ -126,9 +126,9 @@ public final class GibbsKernels {
             case GRID:
                 return GridGibbsKernel.of(dimension, u, v, tau, tolerance, threads);
             case DENSE_FLOAT:
-                return DenseGibbsKernel.of(dimension, u, v, tau, DenseGibbsKernel.Storage.FLOAT, threads);
+                return StoredGibbsKernel.of(dimension, u, v, tau, StoredGibbsKernel.Storage.FLOAT, threads);
             case DENSE_DOUBLE:
-                return DenseGibbsKernel.of(dimension, u, v, tau, DenseGibbsKernel.Storage.DOUBLE, threads);
+                return StoredGibbsKernel.of(dimension, u, v, tau, StoredGibbsKernel.Storage.DOUBLE, threads);
             default:
                 return LogDomainGibbsKernel.of(dimension, u, v, tau, threads);
         }

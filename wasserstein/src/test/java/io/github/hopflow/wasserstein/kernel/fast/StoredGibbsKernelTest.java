@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hopflow.wasserstein.kernel.fast.DenseGibbsKernel.Storage;
+import io.github.hopflow.wasserstein.kernel.fast.StoredGibbsKernel.Storage;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class DenseGibbsKernelTest {
+class StoredGibbsKernelTest {
 
     /** Entry error of float storage (2^-24 relative) plus rounding of the sums. */
     private static final double FLOAT_BOUND = 2e-7;
@@ -36,7 +36,7 @@ class DenseGibbsKernelTest {
         double[] logB = KernelFixtures.randomLog(n, -span, 0, rnd);
         double[] logA = KernelFixtures.randomLog(m, -span, 0, rnd);
         logB[3] = Double.NEGATIVE_INFINITY;
-        DenseGibbsKernel k = DenseGibbsKernel.of(dim, u, v, tau, storage, 2);
+        StoredGibbsKernel k = StoredGibbsKernel.of(dim, u, v, tau, storage, 2);
         double[] err = errors(k, new ReferenceKernel(dim, u, v, tau), logB, logA);
         double bound = storage == Storage.FLOAT ? FLOAT_BOUND : DOUBLE_BOUND;
         assertTrue(err[0] < bound && err[1] < bound, "errors " + Arrays.toString(err));
@@ -52,11 +52,11 @@ class DenseGibbsKernelTest {
         for (Storage s : Storage.values()) {
             double[] o1 = new double[m];
             double[] o2 = new double[m];
-            DenseGibbsKernel.of(2, u, v, 0.2, s, 1).logMultiply(logB, o1);
-            DenseGibbsKernel.of(2, u, v, 0.2, s, 4).logMultiply(logB, o2);
+            StoredGibbsKernel.of(2, u, v, 0.2, s, 1).logMultiply(logB, o1);
+            StoredGibbsKernel.of(2, u, v, 0.2, s, 4).logMultiply(logB, o2);
             assertArrayEquals(o1, o2);
-            DenseGibbsKernel.of(2, u, v, 0.2, s, 1).logMultiplyTranspose(logB, o1);
-            DenseGibbsKernel.of(2, u, v, 0.2, s, 4).logMultiplyTranspose(logB, o2);
+            StoredGibbsKernel.of(2, u, v, 0.2, s, 1).logMultiplyTranspose(logB, o1);
+            StoredGibbsKernel.of(2, u, v, 0.2, s, 4).logMultiplyTranspose(logB, o2);
             assertArrayEquals(o1, o2);
         }
     }
@@ -64,7 +64,7 @@ class DenseGibbsKernelTest {
     @Test
     void allZeroWeightsGiveMinusInfinity() {
         double[] u = {0.1, 0.2, 0.3};
-        DenseGibbsKernel k = DenseGibbsKernel.of(1, u, u, 0.1, Storage.DOUBLE, 1);
+        StoredGibbsKernel k = StoredGibbsKernel.of(1, u, u, 0.1, Storage.DOUBLE, 1);
         double[] out = new double[3];
         double[] none = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         k.logMultiply(none, out);
@@ -75,15 +75,15 @@ class DenseGibbsKernelTest {
     void badInputIsRejectedNamingTheParameter() {
         double[] u = {0.1, 0.2};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DenseGibbsKernel.of(1, u, u, 0, Storage.FLOAT, 1));
+                () -> StoredGibbsKernel.of(1, u, u, 0, Storage.FLOAT, 1));
         assertTrue(e.getMessage().contains("tau") && e.getMessage().contains("0.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseGibbsKernel.of(2, new double[] {0.1, 0.2, 0.3}, u, 1, Storage.FLOAT, 1));
+                () -> StoredGibbsKernel.of(2, new double[] {0.1, 0.2, 0.3}, u, 1, Storage.FLOAT, 1));
         assertTrue(e.getMessage().contains("u length 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> DenseGibbsKernel.of(1, u, new double[] {0.1, Double.NaN}, 1, Storage.FLOAT, 1));
+                () -> StoredGibbsKernel.of(1, u, new double[] {0.1, Double.NaN}, 1, Storage.FLOAT, 1));
         assertTrue(e.getMessage().contains("v point 1"), e.getMessage());
-        DenseGibbsKernel k = DenseGibbsKernel.of(1, u, u, 1, Storage.FLOAT, 1);
+        StoredGibbsKernel k = StoredGibbsKernel.of(1, u, u, 1, Storage.FLOAT, 1);
         e = assertThrows(IllegalArgumentException.class, () -> k.logMultiply(new double[3], new double[2]));
         assertTrue(e.getMessage().contains("logB must have length 2, got 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,

@@ -31,7 +31,7 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  * <p>The kernel keeps references to the point arrays (for the exact recomputation); the caller must
  * not modify them while the kernel is in use. Not thread-safe: products use internal work arrays.
  */
-public final class DenseGibbsKernel implements GibbsKernel {
+public final class StoredGibbsKernel implements GibbsKernel {
 
     /** Precision of the stored kernel entries. */
     public enum Storage {
@@ -64,7 +64,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
     private final double[] wCols;
     private final double[] sums;
 
-    private DenseGibbsKernel(int dim, double[] u, double[] v, double tau, Storage storage, int threads) {
+    private StoredGibbsKernel(int dim, double[] u, double[] v, double tau, Storage storage, int threads) {
         this.dim = dim;
         this.m = u.length / dim;
         this.n = v.length / dim;
@@ -103,7 +103,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
      * @param threads the most threads to use (≥ 1); results do not depend on it
      * @throws IllegalArgumentException naming the parameter and its value
      */
-    public static DenseGibbsKernel of(int dimension, double[] u, double[] v, double tau, Storage storage,
+    public static StoredGibbsKernel of(int dimension, double[] u, double[] v, double tau, Storage storage,
             int threads) {
         KernelChecks.check(dimension, u, v, tau);
         if (storage == null) {
@@ -112,7 +112,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        return new DenseGibbsKernel(dimension, u, v, tau, storage, threads);
+        return new StoredGibbsKernel(dimension, u, v, tau, storage, threads);
     }
 
     /** The entry precision. */
@@ -164,19 +164,18 @@ public final class DenseGibbsKernel implements GibbsKernel {
                 }
                 double minC = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < n; i++) {
-                    minC = Math.min(minC, e[i]);
+                    double c = e[i];
+                    if (c < minC) {
+                        minC = c;
+                    }
                 }
                 double r = -minC * invTau;
                 rowShift[j] = r;
                 int off = j * n;
-                for (int i = 0; i < n; i++) {
-                    double x = -e[i] * invTau - r;
-                    double val = x < floor ? 0.0 : FastExp.exp(x);
-                    if (rowF != null) {
-                        rowF[off + i] = (float) val;
-                    } else {
-                        rowD[off + i] = val;
-                    }
+                if (rowF != null) {
+                    fillFloat(rowF, off, e, n, invTau, minC * invTau, floor);
+                } else {
+                    fillDouble(rowD, off, e, n, invTau, minC * invTau, floor);
                 }
             }
         });
@@ -197,6 +196,24 @@ public final class DenseGibbsKernel implements GibbsKernel {
                 }
             }
         });
+    }
+
+    /** dst[off + i] = exp(−c[i]·invTau + base) as float, 0 below the floor. */
+    private static void fillFloat(float[] dst, int off, double[] c, int count, double invTau, double base,
+            double floor) {
+        for (int i = 0; i < count; i++) {
+            double x = base - c[i] * invTau;
+            dst[off + i] = x < floor ? 0f : (float) FastExp.exp(x);
+        }
+    }
+
+    /** dst[off + i] = exp(−c[i]·invTau + base), 0 below the floor. */
+    private static void fillDouble(double[] dst, int off, double[] c, int count, double invTau, double base,
+            double floor) {
+        for (int i = 0; i < count; i++) {
+            double x = base - c[i] * invTau;
+            dst[off + i] = x < floor ? 0.0 : FastExp.exp(x);
+        }
     }
 
     @Override
