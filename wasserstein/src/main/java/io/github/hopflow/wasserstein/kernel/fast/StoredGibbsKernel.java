@@ -43,6 +43,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
 
     /** Outputs per block of the blocked products (a block's accumulators stay in L1). */
     private static final int BLOCK = 512;
+    /** Products with fewer entries than this run on the caller's thread (no fork-join overhead). */
+    private static final long SERIAL_ENTRIES = 1L << 17;
     /** Relative size e^−30 that lost terms may reach before an output is recomputed exactly. */
     private static final double TRUST_MARGIN = 30;
 
@@ -286,10 +288,18 @@ public final class StoredGibbsKernel implements GibbsKernel {
      * blocks of outputs.
      */
     private void axpyProduct(float[] kf, double[] kd, double[] w, int srcs, int outs, double[] acc) {
-        int blocks = (outs + BLOCK - 1) / BLOCK;
-        Parallel.forEach(blocks, threads, b -> {
-            int o0 = b * BLOCK;
-            int o1 = Math.min(outs, o0 + BLOCK);
+        // Every output is summed over s in increasing order whatever the partition, so the block
+        // width may depend on the thread count without changing any result.
+        int width = BLOCK;
+        if (threads > 1) {
+            width = Math.min(BLOCK, Math.max(64, ((outs + 2 * threads - 1) / (2 * threads) + 7) & ~7));
+        }
+        final int bw = width;
+        int blocks = (outs + bw - 1) / bw;
+        int useThreads = (long) srcs * outs < SERIAL_ENTRIES ? 1 : threads;
+        Parallel.forEach(blocks, useThreads, b -> {
+            int o0 = b * bw;
+            int o1 = Math.min(outs, o0 + bw);
             java.util.Arrays.fill(acc, o0, o1, 0.0);
             if (kf != null) {
                 for (int s = 0; s < srcs; s++) {
