@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             GeodesicCommand.class,
             FlowCommand.class,
             SampleCommand.class,
+            BenchCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 
