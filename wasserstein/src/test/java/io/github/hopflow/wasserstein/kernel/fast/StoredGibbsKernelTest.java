@@ -43,6 +43,24 @@ class StoredGibbsKernelTest {
     }
 
     @Test
+    void sparseHighDimensionalKernelsAreCompressedAndExact() {
+        Random rnd = new Random(21);
+        double[] x = KernelFixtures.uniform(600, 10, rnd);
+        double[] u = KernelFixtures.iso(x, 10);
+        double[] v = KernelFixtures.iso(KernelFixtures.moved(x, rnd), 10);
+        // τ = 0.05 (ε = 0.025): a random pair is ≈ 9.3/τ ≈ 190 nats below a point's own neighbour.
+        StoredGibbsKernel k = StoredGibbsKernel.of(10, u, v, 0.05, Storage.FLOAT, 2);
+        assertTrue(k.compressed());
+        assertTrue(k.storedBytes() < 600L * 600 * 8, "bytes " + k.storedBytes());
+        double[] logB = KernelFixtures.randomLog(600, -10, 0, rnd);
+        double[] logA = KernelFixtures.randomLog(600, -10, 0, rnd);
+        double[] err = errors(k, new ReferenceKernel(10, u, v, 0.05), logB, logA);
+        assertTrue(err[0] < FLOAT_BOUND && err[1] < FLOAT_BOUND, "errors " + Arrays.toString(err));
+        double[] p = KernelFixtures.iso(KernelFixtures.uniform(300, 2, rnd), 2);
+        assertTrue(!StoredGibbsKernel.of(2, p, p, 0.2, Storage.FLOAT, 1).compressed());
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         Random rnd = new Random(3);
         int m = 1500;
