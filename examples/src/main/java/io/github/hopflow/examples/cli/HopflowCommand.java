@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "mirror-descent geometry of the deterministic flows.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            OptimizeCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 
