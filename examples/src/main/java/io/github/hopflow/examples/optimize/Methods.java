@@ -13,6 +13,8 @@ public final class Methods {
     private static final Map<String, Supplier<Optimizer>> METHODS = new LinkedHashMap<>();
 
     static {
+        METHODS.put(GradientMultistart.HOPFIELD, GradientMultistart::hopfield);
+        METHODS.put(GradientMultistart.MIRROR, GradientMultistart::mirror);
         METHODS.put(SimulatedAnnealing.NAME, SimulatedAnnealing::new);
         METHODS.put(CmaEs.NAME, CmaEs::new);
         METHODS.put(RandomSearch.NAME, RandomSearch::new);
