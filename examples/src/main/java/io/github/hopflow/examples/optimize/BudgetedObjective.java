@@ -34,6 +34,7 @@ public final class BudgetedObjective implements Objective {
     private double bestValue = Double.POSITIVE_INFINITY;
     private final double[] bestPoint;
     private long evaluationsToTarget = -1;
+    private double estimate = Double.NaN;
 
     private BudgetedObjective(Objective delegate, long budget, GradientCost gradientCost, double target,
             BooleanSupplier cancelled) {
@@ -108,6 +109,20 @@ public final class BudgetedObjective implements Objective {
         charge(gradientCharge);
         gradientEvaluations++;
         delegate.gradient(x, offset, out, outOffset);
+    }
+
+    /**
+     * Records the method's own answer, when it has one besides the best point seen (the diffusion
+     * machine's point of highest density): the value f at that point, already evaluated. Costs
+     * nothing; the last call wins.
+     */
+    public void reportEstimate(double value) {
+        estimate = value;
+    }
+
+    /** The error f(estimate) − f* of the last {@link #reportEstimate reported} answer, NaN if none. */
+    public double estimateError() {
+        return estimate - optimum;
     }
 
     /** Units charged per gradient (1 or n). */

@@ -42,7 +42,7 @@ public final class ResultsCsv {
 
     /**
      * Reads a file written by {@link #write}. The value and gradient counts, which the file does
-     * not hold, are read as −1.
+     * not hold, are read as −1, the estimate error as NaN.
      *
      * @throws IllegalArgumentException for a malformed file, naming the line
      */
@@ -69,7 +69,7 @@ public final class ResultsCsv {
             try {
                 out.add(new RunResult(c[0], Integer.parseInt(c[1]), c[2], Integer.parseInt(c[3]),
                         Double.parseDouble(c[4]), Double.parseDouble(c[5]), Long.parseLong(c[6]),
-                        c[7].isEmpty() ? -1 : Long.parseLong(c[7]), -1, -1, Double.parseDouble(c[8])));
+                        c[7].isEmpty() ? -1 : Long.parseLong(c[7]), -1, -1, Double.parseDouble(c[8]), Double.NaN));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }

@@ -16,10 +16,12 @@ import java.util.OptionalLong;
  * @param valueEvaluations value evaluations made
  * @param gradientEvaluations gradients evaluated
  * @param wallSeconds the run's wall-clock time
+ * @param estimateError f − f* at the method's own answer where it has one besides the best point
+ *     seen (the diffusion machine's point of highest density), NaN otherwise
  */
 public record RunResult(String objective, int dimension, String method, int run, double bestValue, double error,
         long evaluations, long evaluationsToTarget, long valueEvaluations, long gradientEvaluations,
-        double wallSeconds) {
+        double wallSeconds, double estimateError) {
 
     /** Whether the run reached the target. */
     public boolean solved() {

@@ -27,9 +27,11 @@ public final class Summary {
      * @param averageRunningTime total evaluations / successes, +∞ if none
      * @param medianError the median of f_best − f*
      * @param totalEvaluations evaluations spent by all runs
+     * @param medianEstimateError the median error of the method's own answers where it reports
+     *     them (the diffusion machine's point of highest density), NaN otherwise
      */
     public record Stats(int runs, int successes, double successRate, double medianEvaluationsToTarget,
-            double averageRunningTime, double medianError, long totalEvaluations) {
+            double averageRunningTime, double medianError, long totalEvaluations, double medianEstimateError) {
 
         /** Statistics of {@code group} (not empty). */
         public static Stats of(List<RunResult> group) {
@@ -38,16 +40,22 @@ public final class Summary {
             long total = 0;
             double[] ett = new double[runs];
             double[] err = new double[runs];
+            double[] est = new double[runs];
+            int estimates = 0;
             for (int i = 0; i < runs; i++) {
                 RunResult r = group.get(i);
                 if (r.solved()) {
                     ett[ok++] = r.evaluationsToTarget();
                 }
                 err[i] = r.error();
+                if (!Double.isNaN(r.estimateError())) {
+                    est[estimates++] = r.estimateError();
+                }
                 total += r.evaluations();
             }
             return new Stats(runs, ok, runs == 0 ? 0 : (double) ok / runs, median(Arrays.copyOf(ett, ok)),
-                    ok == 0 ? Double.POSITIVE_INFINITY : (double) total / ok, median(err), total);
+                    ok == 0 ? Double.POSITIVE_INFINITY : (double) total / ok, median(err), total,
+                    median(Arrays.copyOf(est, estimates)));
         }
 
         /** As JSON-ready entries (non-finite numbers as null). */
@@ -60,6 +68,9 @@ public final class Summary {
             m.put("average_running_time", finiteOrNull(averageRunningTime));
             m.put("median_error", finiteOrNull(medianError));
             m.put("total_evaluations", totalEvaluations);
+            if (!Double.isNaN(medianEstimateError)) {
+                m.put("median_estimate_error", medianEstimateError);
+            }
             return m;
         }
     }
