@@ -2,6 +2,8 @@ package io.github.hopflow.geometry.objective;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A C¹ objective f : R^n ⊇ D → R with its gradient: the energy that the Hopfield flows descend
@@ -76,5 +78,40 @@ public interface Objective {
     /** The known global minimum value, if any. */
     default OptionalDouble globalMinimum() {
         return OptionalDouble.empty();
+    }
+
+    /**
+     * A user-supplied objective whose gradient is a central difference (2n evaluations of f).
+     *
+     * @param dimension n &gt; 0
+     * @param value f, called with a point of length n that it must not modify
+     * @throws IllegalArgumentException if n ≤ 0 or {@code value} is null
+     */
+    static Objective of(int dimension, ToDoubleFunction<double[]> value) {
+        return new FunctionObjective("custom", dimension, value, null);
+    }
+
+    /**
+     * A user-supplied objective with an analytic gradient.
+     *
+     * @param dimension n &gt; 0
+     * @param value f, called with a point of length n that it must not modify
+     * @param gradient called as {@code gradient.accept(x, out)} with a point x of length n (not to be
+     *     modified) and an array out of length n that it must fill with ∇f(x); null for a central
+     *     difference
+     * @throws IllegalArgumentException if n ≤ 0 or {@code value} is null
+     */
+    static Objective of(int dimension, ToDoubleFunction<double[]> value, BiConsumer<double[], double[]> gradient) {
+        return new FunctionObjective("custom", dimension, value, gradient);
+    }
+
+    /**
+     * A named user-supplied objective (the name appears in reports).
+     *
+     * @see #of(int, ToDoubleFunction, BiConsumer)
+     */
+    static Objective of(String name, int dimension, ToDoubleFunction<double[]> value,
+            BiConsumer<double[], double[]> gradient) {
+        return new FunctionObjective(name, dimension, value, gradient);
     }
 }

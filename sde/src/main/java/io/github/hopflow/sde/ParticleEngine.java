@@ -1,0 +1,466 @@
+package io.github.hopflow.sde;
+
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.internal.BlockState;
+import io.github.hopflow.sde.internal.Kernels;
+import io.github.hopflow.sde.internal.StepKernel;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.SplittableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Moves a cloud of N particles by the {@link DiffusionMachine}, one step h at a time, in parallel
+ * and reproducibly.
+ *
+ * <p><b>Reproducibility.</b> The particles are cut into fixed blocks of {@link #blockSize()}
+ * consecutive particles (the last may be shorter). When the engine is built each block receives
+ * its own random stream, split (or jumped) off the generator the caller passes in, in block order.
+ * A block is always advanced by one thread, drawing one normal per coordinate in particle order;
+ * so a given generator state, block size and sequence of calls give bit-identical positions
+ * whatever the number of threads. The block size, not the thread count, is part of what
+ * determines the result.
+ *
+ * <p><b>Use.</b>
+ * <pre>{@code
+ * DiffusionMachine machine = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25), ScaledHimmelblau.of(), 25);
+ * try (ParticleEngine engine = ParticleEngine.builder(machine)
+ *         .particles(500).step(1e-4)
+ *         .random(RandomSource.L64_X128_MIX.create(1L))   // split into one stream per block
+ *         .scheme(Scheme.EULER_MARUYAMA).boundary(BoundaryPolicy.REFLECT)
+ *         .threads(2).build()) {
+ *     engine.advance(positions, t);                 // one step from time t, in place
+ *     RunResult r = engine.run(cloud, RunOptions.steps(1000).withSnapshotEvery(100), handler);
+ * }
+ * }</pre>
+ *
+ * <p>An engine is stateful (its random streams advance) and not thread-safe: one caller at a
+ * time. With more than one thread it owns a {@link ForkJoinPool}; {@link #close()} releases it.
+ */
+public final class ParticleEngine implements AutoCloseable {
+
+    /** Default block size: large enough to amortise a task, small enough to balance two cores. */
+    public static final int DEFAULT_BLOCK_SIZE = 1024;
+
+    private final DiffusionMachine machine;
+    private final Scheme scheme;
+    private final BoundaryPolicy boundary;
+    private final double step;
+    private final int particles;
+    private final int threads;
+    private final int blockSize;
+    private final StepKernel kernel;
+    private final BlockState[] blocks;
+    private final RuntimeException[] failures;
+    private ForkJoinPool pool;
+    private long stepsTaken;
+    private long exits;
+    private long lastExits;
+
+    private ParticleEngine(Builder b) {
+        this.machine = b.machine;
+        this.scheme = b.scheme;
+        this.boundary = b.boundary;
+        this.step = b.step;
+        this.particles = b.particles;
+        this.threads = b.threads;
+        this.blockSize = b.blockSize;
+        this.kernel = Kernels.create(machine.metric(), machine.objective(), step, kind(scheme, boundary));
+        int count = (int) ((particles + (long) blockSize - 1) / blockSize);
+        this.blocks = new BlockState[count];
+        this.failures = new RuntimeException[count];
+        UniformRandomProvider source = b.random;
+        for (int k = 0; k < count; k++) {
+            int first = k * blockSize;
+            int end = (int) Math.min((long) first + blockSize, particles);
+            blocks[k] = new BlockState(first, end, machine.dimension(), childStream(source));
+        }
+    }
+
+    private static Kernels.Kind kind(Scheme scheme, BoundaryPolicy boundary) {
+        switch (scheme) {
+            case EULER_MARUYAMA:
+                return boundary == BoundaryPolicy.REFLECT ? Kernels.Kind.EULER_REFLECT : Kernels.Kind.EULER_PROJECT;
+            case ISOMETRIC_IMPLICIT:
+                return Kernels.Kind.ISOMETRIC_IMPLICIT;
+            case ISOMETRIC_SPLITTING:
+                return Kernels.Kind.ISOMETRIC_SPLITTING;
+            default:
+                throw new IllegalArgumentException("unknown scheme " + scheme);
+        }
+    }
+
+    private static UniformRandomProvider childStream(UniformRandomProvider source) {
+        if (source instanceof SplittableUniformRandomProvider) {
+            return ((SplittableUniformRandomProvider) source).split();
+        }
+        return ((JumpableUniformRandomProvider) source).jump();
+    }
+
+    /** A builder for an engine integrating {@code machine}. */
+    public static Builder builder(DiffusionMachine machine) {
+        if (machine == null) {
+            throw new IllegalArgumentException("machine must not be null");
+        }
+        return new Builder(machine);
+    }
+
+    /**
+     * Moves every particle by one step h from time t, in place.
+     *
+     * <p>The temperature is T(t) (left point). Reproducible: the same generator, block size and
+     * sequence of calls give bit-identical results whatever the number of threads.
+     *
+     * @param positions flat row-major N × n positions, every point in the closed domain of the
+     *     metric. Modified: on return, the positions at time t + h. If an exception is thrown,
+     *     the particles of other blocks may already have moved, but every entry stays finite and
+     *     in the domain (the failing particle keeps its position).
+     * @param t the time at the start of the step (finite, ≥ 0)
+     * @throws IllegalArgumentException if the array has the wrong length, a point lies outside
+     *     the domain (naming the particle, the coordinate and the value), or T(t) is invalid
+     * @throws ArithmeticException if the objective's gradient is not finite at some particle
+     *     (naming the particle, its position and the step); for several failing blocks, the one
+     *     of the lowest block is reported
+     */
+    public void advance(double[] positions, double t) {
+        if (positions == null) {
+            throw new IllegalArgumentException("positions must not be null");
+        }
+        if (positions.length != particles * machine.dimension()) {
+            throw new IllegalArgumentException("positions must have length N·n = " + particles + "·"
+                    + machine.dimension() + " = " + particles * machine.dimension() + ", got " + positions.length);
+        }
+        double temperature = machine.temperature(t);
+        kernel.prepare(temperature);
+        long index = stepsTaken;
+        if (threads == 1 || blocks.length == 1) {
+            for (int k = 0; k < blocks.length; k++) {
+                advanceBlock(positions, k, index, t);
+            }
+        } else {
+            int grain = Math.max(1, blocks.length / (4 * threads));
+            pool().invoke(new BlockRange(positions, 0, blocks.length, grain, index, t));
+        }
+        long stepExits = 0;
+        RuntimeException failure = null;
+        for (int k = 0; k < blocks.length; k++) {
+            stepExits += blocks[k].drainExits();
+            if (failures[k] != null && failure == null) {
+                failure = failures[k];
+            }
+            failures[k] = null;
+        }
+        exits += stepExits;
+        lastExits = stepExits;
+        if (failure != null) {
+            throw failure;
+        }
+        stepsTaken++;
+    }
+
+    private void advanceBlock(double[] positions, int k, long index, double t) {
+        try {
+            kernel.advance(positions, blocks[k], index, t);
+        } catch (RuntimeException e) {
+            failures[k] = e;
+        }
+    }
+
+    private ForkJoinPool pool() {
+        if (pool == null) {
+            pool = new ForkJoinPool(threads);
+        }
+        return pool;
+    }
+
+    private final class BlockRange extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient double[] positions;
+        private final int from;
+        private final int to;
+        private final int grain;
+        private final long index;
+        private final double t;
+
+        BlockRange(double[] positions, int from, int to, int grain, long index, double t) {
+            this.positions = positions;
+            this.from = from;
+            this.to = to;
+            this.grain = grain;
+            this.index = index;
+            this.t = t;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from <= grain) {
+                for (int k = from; k < to; k++) {
+                    advanceBlock(positions, k, index, t);
+                }
+            } else {
+                int mid = (from + to) >>> 1;
+                invokeAll(new BlockRange(positions, from, mid, grain, index, t),
+                        new BlockRange(positions, mid, to, grain, index, t));
+            }
+        }
+    }
+
+    /**
+     * Runs {@code options.steps()} steps from {@code start}, handing snapshots to the handlers
+     * (see {@link StepHandler} for when each method is called), polling the cancellation token
+     * before each step and reporting progress after each. The starting cloud is not modified;
+     * snapshots carry its values unchanged.
+     *
+     * @param start N points of dimension n in the domain
+     * @param options steps, start time, snapshot interval, cancellation, progress
+     * @param handlers step handlers (may be none)
+     * @return the final state and diagnostics
+     * @throws IllegalArgumentException for a cloud of the wrong size or dimension or outside the
+     *     domain
+     * @throws ArithmeticException as {@link #advance}; the handlers have then received every
+     *     snapshot up to the failing step, but not {@code finish}
+     */
+    public RunResult run(WeightedPointCloud start, RunOptions options, StepHandler... handlers) {
+        if (start == null) {
+            throw new IllegalArgumentException("start cloud must not be null");
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        requireCloud(start);
+        int n = machine.dimension();
+        double[] x = start.positions();
+        double[] values = start.values();
+        long total = options.steps();
+        double t0 = options.startTime();
+        long every = options.snapshotEvery();
+        long exits0 = exits;
+        long begin = System.nanoTime();
+        Snapshot first = new Snapshot(0, t0, start);
+        for (StepHandler handler : handlers) {
+            handler.init(first, t0 + total * step);
+        }
+        long k = 0;
+        boolean cancelled = false;
+        while (k < total) {
+            if (options.cancellation().getAsBoolean()) {
+                cancelled = true;
+                break;
+            }
+            advance(x, t0 + k * step);
+            k++;
+            options.progress().accept(k);
+            if (k < total && k % every == 0 && handlers.length > 0) {
+                Snapshot s = new Snapshot(k, t0 + k * step, WeightedPointCloud.wrap(n, x.clone(), values));
+                for (StepHandler handler : handlers) {
+                    handler.handleStep(s);
+                }
+            }
+        }
+        Snapshot last = k == 0 ? first : new Snapshot(k, t0 + k * step, WeightedPointCloud.wrap(n, x, values));
+        long elapsed = System.nanoTime() - begin;
+        for (StepHandler handler : handlers) {
+            handler.finish(last);
+        }
+        return new RunResult(last, cancelled, exits - exits0, elapsed, particles);
+    }
+
+    private void requireCloud(WeightedPointCloud cloud) {
+        DiagonalMetric metric = machine.metric();
+        int n = metric.dimension();
+        if (cloud.dimension() != n) {
+            throw new IllegalArgumentException("start cloud dimension must be " + n + ", got " + cloud.dimension());
+        }
+        if (cloud.size() != particles) {
+            throw new IllegalArgumentException(
+                    "start cloud must have N = " + particles + " points, got " + cloud.size());
+        }
+        for (int p = 0; p < particles; p++) {
+            for (int i = 0; i < n; i++) {
+                double v = cloud.coordinate(p, i);
+                if (!(v >= metric.lowerBound(i) && v <= metric.upperBound(i))) {
+                    throw new IllegalArgumentException("start cloud point " + p + " coordinate " + i + " = " + v
+                            + " is outside the domain [" + metric.lowerBound(i) + ", " + metric.upperBound(i) + "]");
+                }
+            }
+        }
+    }
+
+    /** The machine. */
+    public DiffusionMachine machine() {
+        return machine;
+    }
+
+    /** The scheme. */
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /** The boundary policy (used by {@link Scheme#EULER_MARUYAMA} only). */
+    public BoundaryPolicy boundary() {
+        return boundary;
+    }
+
+    /** The step h. */
+    public double step() {
+        return step;
+    }
+
+    /** The number of particles N. */
+    public int particles() {
+        return particles;
+    }
+
+    /** The dimension n. */
+    public int dimension() {
+        return machine.dimension();
+    }
+
+    /** The number of threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The number of particles per block. */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** Steps taken so far by {@link #advance} (and {@link #run}). */
+    public long stepsTaken() {
+        return stepsTaken;
+    }
+
+    /**
+     * Coordinate-steps of explicit Euler–Maruyama that left the closed domain since the engine was
+     * built (each brought back by the {@link BoundaryPolicy}). Always 0 for the isometric schemes.
+     */
+    public long boundaryExits() {
+        return exits;
+    }
+
+    /** Boundary exits of the last step. */
+    public long lastStepBoundaryExits() {
+        return lastExits;
+    }
+
+    /** Releases the worker threads, if any. The engine must not be used afterwards. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ParticleEngine[" + machine + ", scheme=" + scheme + ", boundary=" + boundary + ", h=" + step
+                + ", N=" + particles + ", threads=" + threads + ", blockSize=" + blockSize + "]";
+    }
+
+    /** Builds a {@link ParticleEngine}; particles, step and random are required. */
+    public static final class Builder {
+        private final DiffusionMachine machine;
+        private Scheme scheme = Scheme.EULER_MARUYAMA;
+        private BoundaryPolicy boundary = BoundaryPolicy.REFLECT;
+        private double step = Double.NaN;
+        private int particles;
+        private int threads = 1;
+        private int blockSize = DEFAULT_BLOCK_SIZE;
+        private UniformRandomProvider random;
+
+        private Builder(DiffusionMachine machine) {
+            this.machine = machine;
+        }
+
+        /** The scheme (default {@link Scheme#EULER_MARUYAMA}). */
+        public Builder scheme(Scheme value) {
+            if (value == null) {
+                throw new IllegalArgumentException("scheme must not be null");
+            }
+            this.scheme = value;
+            return this;
+        }
+
+        /** The boundary policy of explicit Euler–Maruyama (default {@link BoundaryPolicy#REFLECT}). */
+        public Builder boundary(BoundaryPolicy value) {
+            if (value == null) {
+                throw new IllegalArgumentException("boundary must not be null");
+            }
+            this.boundary = value;
+            return this;
+        }
+
+        /** The time step h, finite and &gt; 0. */
+        public Builder step(double h) {
+            if (!(h > 0) || Double.isInfinite(h)) {
+                throw new IllegalArgumentException("step h must be a finite number > 0, got " + h);
+            }
+            this.step = h;
+            return this;
+        }
+
+        /** The number of particles N &gt; 0. */
+        public Builder particles(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("particles N must be > 0, got " + n);
+            }
+            this.particles = n;
+            return this;
+        }
+
+        /** Worker threads (default 1: the calling thread only). */
+        public Builder threads(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + k);
+            }
+            this.threads = k;
+            return this;
+        }
+
+        /** Particles per block (default {@value ParticleEngine#DEFAULT_BLOCK_SIZE}); part of the result. */
+        public Builder blockSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("blockSize must be >= 1, got " + size);
+            }
+            this.blockSize = size;
+            return this;
+        }
+
+        /**
+         * The generator the block streams are derived from: a
+         * {@link SplittableUniformRandomProvider} (each block gets {@code split()}) or otherwise a
+         * {@link JumpableUniformRandomProvider} (each block gets {@code jump()}), e.g.
+         * {@code RandomSource.L64_X128_MIX.create(seed)}. Building the engine advances it.
+         */
+        public Builder random(UniformRandomProvider source) {
+            if (!(source instanceof SplittableUniformRandomProvider) && !(source instanceof JumpableUniformRandomProvider)) {
+                throw new IllegalArgumentException("random must be a SplittableUniformRandomProvider or a "
+                        + "JumpableUniformRandomProvider (e.g. RandomSource.L64_X128_MIX.create(seed)), got "
+                        + (source == null ? "null" : source.getClass().getName()));
+            }
+            this.random = source;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if particles, step or random was not set, or the
+         *     scheme does not support the metric
+         */
+        public ParticleEngine build() {
+            if (particles == 0) {
+                throw new IllegalArgumentException("particles N must be set (> 0)");
+            }
+            if (Double.isNaN(step)) {
+                throw new IllegalArgumentException("step h must be set (> 0)");
+            }
+            if (random == null) {
+                throw new IllegalArgumentException("random must be set: pass a splittable or jumpable generator");
+            }
+            return new ParticleEngine(this);
+        }
+    }
+}
