@@ -55,9 +55,10 @@ class OptimizeMethodsTest {
             return f.hasAnalyticGradient();
         }
 
+        /** One below the true minimum, so that no target is ever reached and every method spends its budget. */
         @Override
         public OptionalDouble globalMinimum() {
-            return f.globalMinimum();
+            return OptionalDouble.of(f.globalMinimum().getAsDouble() - 1);
         }
     }
 
@@ -67,8 +68,7 @@ class OptimizeMethodsTest {
             for (Optimizer m : Methods.all()) {
                 for (GradientCost cost : GradientCost.values()) {
                     Tally t = new Tally(Objectives.byName(name, 2));
-                    // an unreachable target, so that every method must spend its budget
-                    BudgetedObjective f = BudgetedObjective.of(t, BUDGET, cost, 1e-300, null);
+                    BudgetedObjective f = BudgetedObjective.of(t, BUDGET, cost, 0.5, null);
                     SearchStopped s = assertThrows(SearchStopped.class,
                             () -> m.minimise(f, Experiment.streamFor(7, 0)), m.name() + " on " + name);
                     String what = m.name() + " on " + name + " (" + cost + ")";
@@ -78,7 +78,7 @@ class OptimizeMethodsTest {
                     assertEquals(t.values, f.valueEvaluations(), what);
                     assertEquals(t.gradients, f.gradientEvaluations(), what);
                     assertEquals(f.used(), t.values + f.gradientCharge() * t.gradients, what);
-                    assertTrue(Double.isFinite(f.bestValue()) && f.error() >= -1e-12, what + " error " + f.error());
+                    assertTrue(Double.isFinite(f.bestValue()) && f.error() >= 1 - 1e-9, what + " error " + f.error());
                 }
             }
         }
