@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 + "mirror-descent geometry of the deterministic flows.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GeodesicCommand.class,
+            FlowCommand.class,
             OptimizeCommand.class,
         })
 public final class HopflowCommand implements Runnable {

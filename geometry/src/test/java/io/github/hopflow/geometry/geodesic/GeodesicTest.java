@@ -22,7 +22,7 @@ class GeodesicTest {
 
     /** (13b): ∫₀¹ √(Σ γ̇_i²/m_i(γ_i)) dt along the curve, γ̇ by central differences of pointAt. */
     private static double lengthByQuadrature(Geodesic g, HopfieldMetric metric) {
-        IterativeLegendreGaussIntegrator q = new IterativeLegendreGaussIntegrator(32, 1e-14, 1e-16, 2, 64);
+        IterativeLegendreGaussIntegrator q = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-15, 2, 64);
         return q.integrate(1_000_000, t -> {
             // exact velocity of the closed form (29): γ_i = sin²(θ_i(t)), θ linear in t
             double s = 0;
