@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             GeodesicCommand.class,
             FlowCommand.class,
+            SampleCommand.class,
             OptimizeCommand.class,
         })
 public final class HopflowCommand implements Runnable {
