@@ -149,15 +149,18 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter w, List<RunResult> results, double wall, boolean cancelled) {
-        w.printf(Locale.ROOT, "%-18s %-10s %8s %14s %12s %12s%n", "problem", "method", "success",
-                "median_evals", "aRT", "median_err");
+        w.printf(Locale.ROOT, "%-18s %-10s %8s %14s %12s %12s %12s%n", "problem", "method", "success",
+                "median_evals", "aRT", "median_err", "estimate_err");
         Summary.byProblemAndMethod(results).forEach((problem, byMethod) -> byMethod.forEach((method, s) ->
-                w.printf(Locale.ROOT, "%-18s %-10s %3d/%-4d %14s %12s %12.3g%n", problem, method, s.successes(),
+                w.printf(Locale.ROOT, "%-18s %-10s %3d/%-4d %14s %12s %12.3g %12s%n", problem, method, s.successes(),
                         s.runs(), Double.isNaN(s.medianEvaluationsToTarget()) ? "-"
                                 : String.format(Locale.ROOT, "%.0f", s.medianEvaluationsToTarget()),
                         Double.isInfinite(s.averageRunningTime()) ? "-"
                                 : String.format(Locale.ROOT, "%.0f", s.averageRunningTime()),
-                        s.medianError())));
+                        s.medianError(), Double.isNaN(s.medianEstimateError()) ? "-"
+                                : String.format(Locale.ROOT, "%.3g", s.medianEstimateError()))));
+        w.printf(Locale.ROOT, "estimate_err: error of the method's own answer besides the best point seen "
+                + "(diffusion: the particle of highest density when the run ended)%n");
         w.printf(Locale.ROOT, "%d runs in %.1f s%s; wrote %s, %s, %s%n", results.size(), wall,
                 cancelled ? " (cancelled: unfinished runs left out)" : "", out.resolve("results.csv"),
                 out.resolve("summary.json"), out.resolve("ecdf.png"));

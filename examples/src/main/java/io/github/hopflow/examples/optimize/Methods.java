@@ -13,6 +13,7 @@ public final class Methods {
     private static final Map<String, Supplier<Optimizer>> METHODS = new LinkedHashMap<>();
 
     static {
+        METHODS.put(ParticleSearch.DIFFUSION, () -> ParticleSearch.diffusion(ParticleSearch.Settings.defaults()));
         METHODS.put(ParticleSearch.LANGEVIN, () -> ParticleSearch.langevin(ParticleSearch.Settings.defaults()));
         METHODS.put(GradientMultistart.HOPFIELD, GradientMultistart::hopfield);
         METHODS.put(GradientMultistart.MIRROR, GradientMultistart::mirror);

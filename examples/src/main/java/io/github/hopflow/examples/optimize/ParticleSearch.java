@@ -5,6 +5,7 @@ import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
 import io.github.hopflow.sde.TemperatureSchedule;
+import io.github.hopflow.wasserstein.prox.ProximalStep;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -142,6 +143,19 @@ public final class ParticleSearch implements Optimizer {
     /** Annealed Langevin dynamics (the diffusion machine's SDE alone). */
     public static ParticleSearch langevin(Settings settings) {
         return new ParticleSearch(LANGEVIN, null, settings);
+    }
+
+    /** The density flow: the SDE plus the proximal step; its own estimate is the point of highest density. */
+    public static ParticleSearch diffusion(Settings settings) {
+        return new ParticleSearch(DIFFUSION, ParticleSearch::proximal, settings);
+    }
+
+    /** One entropic proximal (JKO) step, log domain, on one thread (the experiment runs in parallel). */
+    private static double[] proximal(HopfieldMetric metric, double[] previous, double[] rho, double[] psi,
+            double[] moved, double temperature, double step, double epsilon) {
+        ProximalStep prox = ProximalStep.builder().metric(metric).temperature(temperature).timeStep(step)
+                .epsilon(epsilon).parallelism(1).build();
+        return prox.step(previous, rho, psi, moved).values();
     }
 
     /** The hyper-parameters. */

@@ -21,6 +21,18 @@ class OptimizeParticleTest {
     }
 
     @Test
+    void diffusionSolvesThePapersHimmelblauInMostRunsAndReportsItsDensityMode() {
+        List<RunResult> rs = Experiment.of(List.of(Problem.of("himmelblau", 2)),
+                List.of(ParticleSearch.diffusion(ParticleSearch.Settings.defaults())), 10, 10000, 1e-3, 2024,
+                GradientCost.AUTO).run(2, null, null);
+        long ok = rs.stream().filter(RunResult::solved).count();
+        assertTrue(ok >= 7, ok + " of 10 runs solved");
+        for (RunResult r : rs) {
+            assertTrue(!Double.isNaN(r.estimateError()) && r.estimateError() >= r.error(), r.toString());
+        }
+    }
+
+    @Test
     void withoutAnnealingTheCloudStaysTooHotToMeetTheTarget() {
         // the same machine at (almost) constant temperature T0: the target is met far less often,
         // which shows that the annealing, not the budget alone, solves the problem
