@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 + "mirror-descent geometry of the deterministic flows.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            WassersteinCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 
