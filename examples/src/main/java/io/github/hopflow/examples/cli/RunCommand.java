@@ -5,7 +5,6 @@ import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.geometry.objective.Objectives;
-import io.github.hopflow.sde.BoundaryPolicy;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
@@ -188,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Interruption stop = Interruption.install();
                 Progress progress = Progress.start("run", total, quiet || json);
                 ParticleEngine engine = ParticleEngine.builder(machine).particles(start.size()).step(step)
-                        .scheme(Scheme.EULER_MARUYAMA).boundary(BoundaryPolicy.PROJECT)
+                        .scheme(Scheme.ISOMETRIC_SPLITTING)
                         .threads(Math.min(2, Runtime.getRuntime().availableProcessors())).random(rng).build()) {
             DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).build();
             FlowListener listener = new FlowListener() {
@@ -241,7 +240,7 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("eps", eps);
         parameters.put("seed", seed);
         parameters.put("init", init == null ? "uniform" : init.toString());
-        parameters.put("scheme", "euler-maruyama, projected to the domain");
+        parameters.put("scheme", "isometric-splitting");
         parameters.put("normalisation", flow.normalisation().name());
         parameters.put("tolerance", flow.proximalStep().tolerance());
         Map<String, Object> s = new LinkedHashMap<>();
