@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             FlowCommand.class,
             SampleCommand.class,
             OptimizeCommand.class,
+            RunCommand.class,
+            WassersteinCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 
