@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             GeodesicCommand.class,
             FlowCommand.class,
             SampleCommand.class,
+            OptimizeCommand.class,
+            RunCommand.class,
+            WassersteinCommand.class,
             BenchCommand.class,
         })
 public final class HopflowCommand implements Runnable {

@@ -9,8 +9,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The partition function Z(T) = ∫_box exp(−f(x)/T) dx of the Gibbs density ρ∞ = exp(−f/T)/Z(T)
  * (HNN paper, eq. (41)), computed as log Z with the largest factor taken out:
- * log Z = −f₀/T + log ∫ exp(−(f − f₀)/T) dx, where f₀ is the smallest of a grid scan and the
- * objective's known minimum, so nothing under- or overflows.
+ * log Z = −f₀/T + log ∫ exp(−(f − f₀)/T) dx, where f₀ is the smallest value on a grid scan and
+ * at the objective's known minimisers inside the box, so nothing under- or overflows.
  *
  * <ul>
  *   <li>n ≤ 3: nested Gauss–Legendre quadrature (Commons Math
@@ -178,7 +178,16 @@ public final class PartitionFunction {
         int n = lo.length;
         double[] x = new double[n];
         int[] idx = new int[n];
-        double best = f.globalMinimum().isPresent() ? f.globalMinimum().getAsDouble() : Double.POSITIVE_INFINITY;
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] xm : f.globalMinimisers()) {
+            boolean inside = xm.length == n;
+            for (int k = 0; inside && k < n; k++) {
+                inside = xm[k] >= lo[k] && xm[k] <= hi[k];
+            }
+            if (inside) {
+                best = Math.min(best, f.value(xm, 0));
+            }
+        }
         while (true) {
             for (int k = 0; k < n; k++) {
                 x[k] = lo[k] + (hi[k] - lo[k]) * (idx[k] + 0.5) / perAxis;

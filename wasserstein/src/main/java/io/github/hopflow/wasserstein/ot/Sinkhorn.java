@@ -133,6 +133,28 @@ public final class Sinkhorn {
         return new Run(dimension, u, a, v, b, m, n).run(f, g);
     }
 
+    /**
+     * The symmetric problem OT_ε(a, a) (the self terms of the debiased divergence), solved by the
+     * averaged symmetric update f ← ½(f + S(f)), S(f)_j = −ε log Σ_i a_i exp((f_i − C(j, i))/ε),
+     * in the log domain with the same ε-scaling stages (Feydy et al. 2019, §3): plain alternating
+     * Sinkhorn oscillates slowly on symmetric problems, the averaged update does not. The result's
+     * row and column potentials are equal.
+     *
+     * @param u points, flat M × n. Not modified.
+     * @param a M positive finite masses. Not modified.
+     */
+    public SinkhornResult solveSymmetric(int dimension, double[] u, double[] a) {
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be > 0, got " + dimension);
+        }
+        int m = points("u", u, dimension);
+        if (a.length != m) {
+            throw new IllegalArgumentException("a must have one mass per point (" + m + "), got " + a.length);
+        }
+        Masses.checkPositive("a", a);
+        return new Run(dimension, u, a, u, a, m, m).runSymmetric();
+    }
+
     private static int points(String name, double[] p, int dim) {
         if (p.length == 0 || p.length % dim != 0) {
             throw new IllegalArgumentException(name + " length " + p.length + " must be a positive multiple of " + dim);
@@ -225,7 +247,7 @@ public final class Sinkhorn {
                     eps = epsilon;
                 }
                 stages++;
-                err = stage(eps, f, g, last ? tolerance : Math.max(tolerance, stageTolerance));
+                err = stage(eps, f, g, last ? tolerance : Math.max(tolerance, stageTolerance), stages == 1 && f0 == null);
                 if (last || iterations >= maxIterations) {
                     break;
                 }
@@ -233,6 +255,51 @@ public final class Sinkhorn {
             }
             boolean converged = err < tolerance && eps == epsilon;
             return evaluate(eps, f, g, stages, err, converged);
+        }
+
+        SinkhornResult runSymmetric() {
+            double[] f = new double[m];
+            double eps = epsilonScaling ? Math.max(epsilon, squaredDiameter()) : epsilon;
+            int stages = 0;
+            double err = Double.POSITIVE_INFINITY;
+            while (true) {
+                boolean last = eps <= epsilon;
+                if (last) {
+                    eps = epsilon;
+                }
+                stages++;
+                double tol = last ? tolerance : Math.max(tolerance, stageTolerance);
+                kernel = factory.create(dim, u, u, eps);
+                while (true) {
+                    for (int j = 0; j < m; j++) {
+                        lu[j] = logA[j] + f[j] / eps;
+                    }
+                    kernel.logMultiply(lu, s);
+                    // row marginal of the plan a⊗a·exp((f⊕f − C)/ε): a_j exp(f_j/ε + s_j)
+                    err = 0;
+                    for (int j = 0; j < m; j++) {
+                        err += Math.abs(Math.exp(lu[j] + s[j]) - a[j]);
+                    }
+                    if (err < tol || iterations >= maxIterations) {
+                        break;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        f[j] = 0.5 * (f[j] - eps * s[j]);
+                    }
+                    iterations++;
+                }
+                kernel = null;
+                if (last || iterations >= maxIterations) {
+                    break;
+                }
+                eps = Math.max(epsilon, eps * scalingFactor);
+            }
+            for (int j = 0; j < m; j++) {
+                lu[j] = logA[j] + f[j] / eps;
+            }
+            System.arraycopy(lu, 0, lv, 0, m);
+            boolean converged = err < tolerance && eps == epsilon;
+            return evaluate(eps, f, f.clone(), stages, err, converged);
         }
 
         private double squaredDiameter() {
@@ -254,7 +321,7 @@ public final class Sinkhorn {
         }
 
         /** Runs one ε stage from potentials f, g (updated in place); returns the last marginal error. */
-        private double stage(double eps, double[] f, double[] g, double tol) {
+        private double stage(double eps, double[] f, double[] g, double tol, boolean cold) {
             kernel = factory.create(dim, u, v, eps);
             for (int j = 0; j < m; j++) {
                 lu[j] = logA[j] + f[j] / eps;
@@ -262,7 +329,7 @@ public final class Sinkhorn {
             for (int i = 0; i < n; i++) {
                 lv[i] = logB[i] + g[i] / eps;
             }
-            double err = logMode ? logStage(tol) : scaledStage(tol);
+            double err = logMode ? logStage(tol) : scaledStage(tol, cold);
             for (int j = 0; j < m; j++) {
                 f[j] = eps * (lu[j] - logA[j]);
             }
@@ -288,11 +355,13 @@ public final class Sinkhorn {
             return scaled != null;
         }
 
-        private double scaledStage(double tol) {
-            // refine lv by a max-plus column update, then scale the kernel at (lu, lv)
-            kernel.logMultiplyTransposeEstimate(lu, t);
-            for (int i = 0; i < n; i++) {
-                lv[i] = logB[i] - t[i];
+        private double scaledStage(double tol, boolean cold) {
+            if (cold) {
+                // a cold start: a max-plus column update gives every column of the scaled kernel an entry b_i
+                kernel.logMultiplyTransposeEstimate(lu, t);
+                for (int i = 0; i < n; i++) {
+                    lv[i] = logB[i] - t[i];
+                }
             }
             if (!absorbAndRebuild()) {
                 logMode = true;

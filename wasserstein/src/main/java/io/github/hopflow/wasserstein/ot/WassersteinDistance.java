@@ -54,16 +54,22 @@ public final class WassersteinDistance {
         return solver.solve(metric.dimension(), iso("a", a), weights(a), iso("b", b), weights(b));
     }
 
-    /** The debiased Sinkhorn divergence S_ε(a, b) with {@code solver}'s ε. */
+    /**
+     * The debiased Sinkhorn divergence S_ε(a, b) with {@code solver}'s ε; the self terms use
+     * {@link Sinkhorn#solveSymmetric}, and identical clouds give exactly 0.
+     */
     public SinkhornDivergence divergence(WeightedPointCloud a, WeightedPointCloud b, Sinkhorn solver) {
         int n = metric.dimension();
         double[] ua = iso("a", a);
         double[] ub = iso("b", b);
         double[] wa = weights(a);
         double[] wb = weights(b);
+        SinkhornResult aa = solver.solveSymmetric(n, ua, wa);
+        if (java.util.Arrays.equals(ua, ub) && java.util.Arrays.equals(wa, wb)) {
+            return new SinkhornDivergence(aa, aa, aa);
+        }
+        SinkhornResult bb = solver.solveSymmetric(n, ub, wb);
         SinkhornResult ab = solver.solve(n, ua, wa, ub, wb);
-        SinkhornResult aa = solver.solve(n, ua, wa, ua, wa);
-        SinkhornResult bb = solver.solve(n, ub, wb, ub, wb);
         return new SinkhornDivergence(ab, aa, bb);
     }
 

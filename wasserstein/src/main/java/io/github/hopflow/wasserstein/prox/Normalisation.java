@@ -168,16 +168,62 @@ public interface Normalisation {
                     }
                     logMass[c] = lm + logNorm;
                 }
-                // log g_{-i}(x_i) = log( (1/(N-1)) Σ_{c≠i} exp(−Σ_k (x_ik − x_ck)²/(2 h_k²) − logMass_c) )
-                double[] terms = new double[count];
+                // log g_{-i}(x_i) = log((1/(N-1)) Σ_{c≠i} exp(−Σ_k (x_ik − x_ck)²/(2 h_k²) − logMass_c)):
+                // each pair's exponential is shared by both points; the log domain is the fallback
+                double[] terms = plainTerms(x, logValues, bw, logMass, count);
+                if (terms == null) {
+                    terms = logTerms(x, logValues, bw, logMass, count);
+                }
                 double best = Double.NEGATIVE_INFINITY;
+                for (double t : terms) {
+                    best = Math.max(best, t);
+                }
+                double s = 0;
+                for (double t : terms) {
+                    s += Math.exp(t - best);
+                }
+                return best + Math.log(s / count);
+            }
+
+            private double[] plainTerms(double[] x, double[] logValues, double[] bw, double[] logMass, int count) {
+                double shift = Double.NEGATIVE_INFINITY;
+                for (double lm : logMass) {
+                    shift = Math.max(shift, -lm);
+                }
+                double[] w = new double[count];
+                for (int c = 0; c < count; c++) {
+                    w[c] = Math.exp(-logMass[c] - shift);
+                }
+                double[] g = new double[count];
+                for (int i = 0; i < count; i++) {
+                    for (int c = i + 1; c < count; c++) {
+                        double e = exponent(x, i, c, bw);
+                        if (e < -700) {
+                            continue;
+                        }
+                        double k = Math.exp(e);
+                        g[i] += k * w[c];
+                        g[c] += k * w[i];
+                    }
+                }
+                double[] terms = new double[count];
+                for (int i = 0; i < count; i++) {
+                    if (!(g[i] > 0)) {
+                        return null;
+                    }
+                    terms[i] = Math.log(g[i] / (count - 1)) + shift - logValues[i];
+                }
+                return terms;
+            }
+
+            private double[] logTerms(double[] x, double[] logValues, double[] bw, double[] logMass, int count) {
+                double[] terms = new double[count];
                 for (int i = 0; i < count; i++) {
                     double m = Double.NEGATIVE_INFINITY;
                     for (int c = 0; c < count; c++) {
-                        if (c == i) {
-                            continue;
+                        if (c != i) {
+                            m = Math.max(m, exponent(x, i, c, bw) - logMass[c]);
                         }
-                        m = Math.max(m, exponent(x, i, c, bw) - logMass[c]);
                     }
                     double s = 0;
                     for (int c = 0; c < count; c++) {
@@ -186,13 +232,8 @@ public interface Normalisation {
                         }
                     }
                     terms[i] = m + Math.log(s / (count - 1)) - logValues[i];
-                    best = Math.max(best, terms[i]);
                 }
-                double s = 0;
-                for (double t : terms) {
-                    s += Math.exp(t - best);
-                }
-                return best + Math.log(s / count);
+                return terms;
             }
 
             private double exponent(double[] x, int i, int c, double[] bw) {
