@@ -57,7 +57,10 @@ public final class RunOptions {
         return new RunOptions(steps, startTime, k, cancellation, progress);
     }
 
-    /** The same options with a cancellation token, polled before every step. */
+    /**
+     * The same options with a cancellation token, polled before every chunk of at most 32 steps
+     * (chunks also end at every snapshot step).
+     */
     public RunOptions withCancellation(BooleanSupplier token) {
         if (token == null) {
             throw new IllegalArgumentException("cancellation token must not be null");
@@ -65,7 +68,7 @@ public final class RunOptions {
         return new RunOptions(steps, startTime, snapshotEvery, token, progress);
     }
 
-    /** The same options with a progress callback, told the number of steps done after each step. */
+    /** The same options with a progress callback, told the number of steps done after each chunk of steps. */
     public RunOptions withProgress(LongConsumer callback) {
         if (callback == null) {
             throw new IllegalArgumentException("progress callback must not be null");

@@ -18,8 +18,13 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             GeodesicCommand.class,
             FlowCommand.class,
+            SampleCommand.class,
+            RunCommand.class,
+            WassersteinCommand.class,
             CompareCommand.class,
             PlotCommand.class,
+            OptimizeCommand.class,
+            BenchCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

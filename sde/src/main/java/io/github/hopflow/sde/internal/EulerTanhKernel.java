@@ -64,18 +64,24 @@ final class EulerTanhKernel extends StepKernel {
                 double xn = xi + b[i] * (1 - 2 * xi) - a[i] * q * g[i] + s[i] * Math.sqrt(q) * gauss.sample();
                 if (!(xn >= 0 && xn <= 1)) {
                     if (!Double.isFinite(xn)) {
+                        restore(x, off, nx, i);
                         block.exits += exits;
                         throw nonFinite(x, p, g, step, t, temperature);
                     }
                     exits++;
                     xn = reflect ? reflect(xn, 0, 1) : (xn < 0 ? 0 : 1);
                 }
-                nx[i] = xn;
-            }
-            for (int i = 0; i < n; i++) {
-                x[off + i] = nx[i];
+                nx[i] = xi;
+                x[off + i] = xn;
             }
         }
         block.exits += exits;
+    }
+
+    /** Puts back the old coordinates 0 … count − 1 of a particle, saved in {@code saved}. */
+    private static void restore(double[] x, int off, double[] saved, int count) {
+        for (int i = 0; i < count; i++) {
+            x[off + i] = saved[i];
+        }
     }
 }

@@ -1,0 +1,217 @@
+package io.github.hopflow.examples.bench;
+
+import io.github.hopflow.geometry.metric.HopfieldMetric;
+import io.github.hopflow.geometry.objective.Objective;
+import io.github.hopflow.geometry.objective.Quadratic;
+import io.github.hopflow.geometry.objective.ScaledHimmelblau;
+import io.github.hopflow.sde.DiffusionMachine;
+import io.github.hopflow.sde.ParticleEngine;
+import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
+import io.github.hopflow.wasserstein.prox.ProximalResult;
+import io.github.hopflow.wasserstein.prox.ProximalStep;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * One density-flow step as in the NumPy reference's {@code bench}: the paper's example (n = 2:
+ * scaled Himmelblau; otherwise f = Σ(10x − 5)², as the reference), T = 25, β = 1/4, h = 1e-4,
+ * ε = 0.1, N uniform points, ϱ₀ = 1; each step moves the points by one Euler–Maruyama step of the
+ * SDE engine, then solves the proximal step (Thompson tolerance 1e-6, at most 300 iterations, as
+ * the reference) with the automatic kernel of {@link GibbsKernels}, then rescales ϱ so that
+ * (1/N)Σ1/ϱ = 1.
+ */
+public final class StepBench {
+
+    /** Temperature of the paper's example. */
+    public static final double TEMPERATURE = 25;
+    /** Activation gain β. */
+    public static final double BETA = 0.25;
+    /** Time step h. */
+    public static final double H = 1e-4;
+    /** Proximal-step tolerance (Thompson metric), as the reference's bench. */
+    public static final double PROX_TOLERANCE = 1e-6;
+
+    private final int particles;
+    private final int dim;
+    private final Objective objective;
+    private final HopfieldMetric metric;
+    private final ParticleEngine engine;
+    private final ProximalStep prox;
+    private final GibbsKernels.Choice choice;
+    private double[] x;
+    private double[] xPrev;
+    private double[] rho;
+    private final double[] psi;
+    private double time;
+    private int lastIterations;
+
+    /**
+     * Sets up the cloud, the engine and the proximal step.
+     *
+     * @param particles N ≥ 2
+     * @param dim n ≥ 1
+     * @param epsilon ε &gt; 0
+     * @param kernelTolerance tolerance δ of the automatic kernel
+     * @param threads threads for the engine and the kernels
+     * @param seed random seed
+     */
+    public StepBench(int particles, int dim, double epsilon, double kernelTolerance, int threads, long seed) {
+        this.particles = particles;
+        this.dim = dim;
+        double[] centre = new double[dim];
+        Arrays.fill(centre, 0.5);
+        objective = dim == 2 ? ScaledHimmelblau.of() : Quadratic.of(centre, 200);
+        metric = HopfieldMetric.paperExample(dim, BETA);
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
+        x = new double[particles * dim];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = 0.001 + 0.998 * rng.nextDouble();
+        }
+        xPrev = new double[x.length];
+        rho = new double[particles];
+        Arrays.fill(rho, 1.0);
+        psi = new double[particles];
+        engine = ParticleEngine.builder(DiffusionMachine.of(metric, objective, TEMPERATURE))
+                .particles(particles).step(H).random(rng).threads(threads).build();
+        prox = ProximalStep.builder().metric(metric).temperature(TEMPERATURE).timeStep(H).epsilon(epsilon)
+                .tolerance(PROX_TOLERANCE).maxIterations(300)
+                .kernelFactory(GibbsKernels.automatic(kernelTolerance, threads))
+                .domain(ProximalStep.Domain.LOG).build();
+        double[] u = new double[x.length];
+        io.github.hopflow.geometry.metric.IsometricCoordinates.of(metric).toIsometric(x, u);
+        choice = GibbsKernels.choose(dim, u, u, 2 * epsilon, kernelTolerance);
+    }
+
+    /** The kernel the automatic factory picks for this configuration. */
+    public GibbsKernels.Choice kernelChoice() {
+        return choice;
+    }
+
+    /** Iterations of the last proximal step. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /**
+     * One SDE step followed by one proximal step.
+     *
+     * @param times out: times[0] = SDE milliseconds, times[1] = proximal milliseconds (wall
+     *     clock). Modified.
+     */
+    public void step(double[] times) {
+        for (int i = 0; i < particles; i++) {
+            psi[i] = objective.value(x, i * dim);
+        }
+        System.arraycopy(x, 0, xPrev, 0, x.length);
+        long t0 = System.nanoTime();
+        engine.advance(x, time);
+        long t1 = System.nanoTime();
+        ProximalResult r = prox.step(xPrev, rho, psi, x);
+        long t2 = System.nanoTime();
+        time += H;
+        lastIterations = r.iterations();
+        double[] v = r.values();
+        double inv = 0;
+        for (double vi : v) {
+            inv += 1 / vi;
+        }
+        double scale = inv / particles;
+        for (int i = 0; i < particles; i++) {
+            v[i] *= scale;
+        }
+        rho = v;
+        times[0] = (t1 - t0) / 1e6;
+        times[1] = (t2 - t1) / 1e6;
+    }
+
+    /** CPU time of this process in nanoseconds (all threads), or −1. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Particle-coordinate updates per second of the SDE engine alone, over {@code steps} steps. */
+    public double sdeUpdatesPerSecond(int steps) {
+        double[] y = x.clone();
+        double t = time;
+        for (int s = 0; s < Math.max(1, steps / 10); s++) {
+            engine.advance(y, t);
+            t += H;
+        }
+        long t0 = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+            engine.advance(y, t);
+            t += H;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return (double) particles * dim * steps / seconds;
+    }
+
+    /** Releases the engine's threads. */
+    public void close() {
+        engine.close();
+    }
+
+    /**
+     * Runs a configuration: warm-up steps, {@code config.steps()} measured steps, and the SDE
+     * throughput; returns one result row.
+     */
+    public static Map<String, Object> run(BenchConfig config, double kernelTolerance, int threads, long seed) {
+        StepBench b = new StepBench(config.particles(), config.dim(), config.epsilon(), kernelTolerance, threads,
+                seed);
+        try {
+            int k = config.steps();
+            int warm = Math.max(2, Math.min(50, k / 4));
+            double[] t = new double[2];
+            for (int s = 0; s < warm; s++) {
+                b.step(t);
+            }
+            double[] total = new double[k];
+            double[] proxMs = new double[k];
+            double[] sdeMs = new double[k];
+            double[] iters = new double[k];
+            long cpu0 = processCpuNanos();
+            for (int s = 0; s < k; s++) {
+                b.step(t);
+                sdeMs[s] = t[0];
+                proxMs[s] = t[1];
+                total[s] = t[0] + t[1];
+                iters[s] = b.lastIterations();
+            }
+            long cpu1 = processCpuNanos();
+            long updates = 20_000_000L;
+            int sdeSteps = (int) Math.max(10, Math.min(20_000, updates / ((long) config.particles() * config.dim())));
+            double ups = b.sdeUpdatesPerSecond(sdeSteps);
+            for (double v : b.rho) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalStateException("non-finite proximal value " + v);
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("case", "step");
+            row.put("particles", config.particles());
+            row.put("dim", config.dim());
+            row.put("steps", k);
+            row.put("ms_per_step", Measurements.median(total, k));
+            row.put("ms_per_prox_step", Measurements.median(proxMs, k));
+            row.put("ms_per_sde_step", Measurements.median(sdeMs, k));
+            row.put("updates_per_second", ups);
+            row.put("cpu_ms_per_step", cpu0 < 0 || cpu1 < 0 ? -1.0 : (cpu1 - cpu0) / 1e6 / k);
+            row.put("prox_iterations", Measurements.median(iters, k));
+            row.put("kernel", b.kernelChoice().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("finite", true);
+            row.put("peak_rss_mib", Measurements.peakRssMib());
+            row.put("threads", threads);
+            row.put("target", config.target());
+            return row;
+        } finally {
+            b.close();
+        }
+    }
+}

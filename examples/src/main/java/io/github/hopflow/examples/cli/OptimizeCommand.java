@@ -1,0 +1,207 @@
+package io.github.hopflow.examples.cli;
+
+import io.github.hopflow.examples.optimize.EcdfChart;
+import io.github.hopflow.examples.optimize.Experiment;
+import io.github.hopflow.examples.optimize.GradientCost;
+import io.github.hopflow.examples.optimize.Methods;
+import io.github.hopflow.examples.optimize.Optimizer;
+import io.github.hopflow.examples.optimize.Problem;
+import io.github.hopflow.examples.optimize.Report;
+import io.github.hopflow.examples.optimize.ResultsCsv;
+import io.github.hopflow.examples.optimize.RunResult;
+import io.github.hopflow.examples.optimize.Summary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hopflow optimize}: the diffusion machine against standard optimisers on the built-in
+ * objectives, at equal evaluation budgets.
+ */
+@Command(
+        name = "optimize",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Compares global optimisers on built-in objectives at equal cost and writes DIR/results.csv "
+                    + "(one row per objective x dim x method x run), DIR/summary.json (success rate, median "
+                    + "evaluations to target, average running time per method and problem) and DIR/ecdf.png "
+                    + "(fraction of (problem, run) pairs solved against evaluations, one curve per method).",
+            "The budget counts objective evaluations; a gradient costs 1 evaluation when the objective "
+                    + "supplies it analytically and n otherwise (--gradient-cost auto), or n always "
+                    + "(--gradient-cost dimension). A run stops before it would exceed the budget, or as soon "
+                    + "as its best value is within --target of the known minimum.",
+            "Run r of every method uses a random stream derived from (--seed, r) only: results do not "
+                    + "depend on --threads.",
+        })
+public final class OptimizeCommand implements Callable<Integer> {
+
+    /** The default objectives. */
+    static final String DEFAULT_OBJECTIVES = "himmelblau,rastrigin,ackley";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--objective", split = ",", paramLabel = "NAME",
+            description = "Objectives, comma-separated (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_OBJECTIVES)
+    List<String> objectives;
+
+    @Option(names = "--dim", split = ",", paramLabel = "n",
+            description = "Dimensions, comma-separated; every objective runs in every dimension "
+                    + "(default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    List<Integer> dims;
+
+    @Option(names = "--method", split = ",", paramLabel = "M",
+            description = "Methods, comma-separated, from: ${COMPLETION-CANDIDATES} (default: all).",
+            completionCandidates = MethodNames.class)
+    List<String> methods;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "10",
+            description = "Independent runs per objective, dimension and method (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--budget", paramLabel = "E", defaultValue = "20000",
+            description = "Evaluations per run (default: ${DEFAULT-VALUE}).")
+    long budget;
+
+    @Option(names = "--target", paramLabel = "DELTA", defaultValue = "1e-3",
+            description = "A run succeeds when best value - known minimum <= DELTA, an absolute tolerance "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "k",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--gradient-cost", paramLabel = "auto|dimension", defaultValue = "auto",
+            description = "How a gradient is charged: auto = 1 if analytic, n otherwise; dimension = n always "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String gradientCost;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the contents of a non-empty output directory.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary as one line of JSON instead of a table.")
+    boolean json;
+
+    /** The method names, for the help text. */
+    static final class MethodNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MethodNames() {
+            super(Methods.names());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Experiment experiment = experiment();
+        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (k <= 0) {
+            throw new IllegalArgumentException("--threads must be > 0, got " + k);
+        }
+        OutputDirectory.prepare(out, force);
+        long start = System.nanoTime();
+        List<RunResult> results;
+        boolean cancelled;
+        try (Interruption stop = Interruption.install();
+                Progress bar = Progress.start("optimize", experiment.size(), quiet)) {
+            results = experiment.run(k, stop, bar::stepTo);
+            cancelled = stop.requested();
+            double wall = (System.nanoTime() - start) * 1e-9;
+            write(experiment, results, k, wall, cancelled);
+        }
+        return 0;
+    }
+
+    private void write(Experiment experiment, List<RunResult> results, int k, double wall, boolean cancelled) {
+        ResultsCsv.write(out.resolve("results.csv"), results);
+        Map<String, Object> summary = Report.summary(experiment, results, k, wall, cancelled);
+        Json.write(out.resolve("summary.json"), summary);
+        if (!results.isEmpty()) {
+            EcdfChart.write(out.resolve("ecdf.png"), results, experiment.budget(), experiment.target());
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(Json.line(summary));
+        } else {
+            printTable(w, results, wall, cancelled);
+        }
+        w.flush();
+    }
+
+    private void printTable(PrintWriter w, List<RunResult> results, double wall, boolean cancelled) {
+        w.printf(Locale.ROOT, "%-18s %-10s %8s %14s %12s %12s %12s%n", "problem", "method", "success",
+                "median_evals", "aRT", "median_err", "estimate_err");
+        Summary.byProblemAndMethod(results).forEach((problem, byMethod) -> byMethod.forEach((method, s) ->
+                w.printf(Locale.ROOT, "%-18s %-10s %3d/%-4d %14s %12s %12.3g %12s%n", problem, method, s.successes(),
+                        s.runs(), Double.isNaN(s.medianEvaluationsToTarget()) ? "-"
+                                : String.format(Locale.ROOT, "%.0f", s.medianEvaluationsToTarget()),
+                        Double.isInfinite(s.averageRunningTime()) ? "-"
+                                : String.format(Locale.ROOT, "%.0f", s.averageRunningTime()),
+                        s.medianError(), Double.isNaN(s.medianEstimateError()) ? "-"
+                                : String.format(Locale.ROOT, "%.3g", s.medianEstimateError()))));
+        w.printf(Locale.ROOT, "estimate_err: error of the method's own answer besides the best point seen "
+                + "(diffusion: the particle of highest density when the run ended)%n");
+        w.printf(Locale.ROOT, "%d runs in %.1f s%s; wrote %s, %s, %s%n", results.size(), wall,
+                cancelled ? " (cancelled: unfinished runs left out)" : "", out.resolve("results.csv"),
+                out.resolve("summary.json"), out.resolve("ecdf.png"));
+    }
+
+    /** Validates the options and builds the experiment. */
+    Experiment experiment() {
+        if (runs <= 0) {
+            throw new IllegalArgumentException("--runs must be > 0, got " + runs);
+        }
+        if (budget <= 0) {
+            throw new IllegalArgumentException("--budget must be > 0, got " + budget);
+        }
+        if (!(target > 0) || Double.isInfinite(target)) {
+            throw new IllegalArgumentException("--target must be a finite number > 0, got " + target);
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(objectives)) {
+            for (int n : new LinkedHashSet<>(dims)) {
+                if (n <= 0) {
+                    throw new IllegalArgumentException("--dim must be > 0, got " + n);
+                }
+                try {
+                    problems.add(Problem.of(name, n));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--objective " + name + " --dim " + n + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        List<Optimizer> chosen = new ArrayList<>();
+        if (methods == null || methods.isEmpty()) {
+            chosen.addAll(Methods.all());
+        } else {
+            for (String m : new LinkedHashSet<>(methods)) {
+                try {
+                    chosen.add(Methods.byName(m));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--method: " + e.getMessage(), e);
+                }
+            }
+        }
+        return Experiment.of(problems, chosen, runs, budget, target, seed, GradientCost.parse(gradientCost));
+    }
+}

@@ -1,0 +1,286 @@
+package io.github.hopflow.examples.cli;
+
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.geometry.metric.EuclideanMetric;
+import io.github.hopflow.geometry.metric.HopfieldMetric;
+import io.github.hopflow.geometry.objective.Objective;
+import io.github.hopflow.geometry.objective.Objectives;
+import io.github.hopflow.sde.DiffusionMachine;
+import io.github.hopflow.sde.ParticleEngine;
+import io.github.hopflow.sde.Scheme;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.io.CloudCsv;
+import io.github.hopflow.wasserstein.flow.DensityFlow;
+import io.github.hopflow.wasserstein.flow.FlowListener;
+import io.github.hopflow.wasserstein.flow.FlowOptions;
+import io.github.hopflow.wasserstein.flow.FlowResult;
+import io.github.hopflow.wasserstein.flow.FlowStep;
+import io.github.hopflow.wasserstein.gibbs.LogPartition;
+import io.github.hopflow.wasserstein.gibbs.PartitionFunction;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hopflow run}: the density flow of the diffusion machine (SDE step + proximal step per
+ * time step) from a uniform cloud with ϱ = 1 or a given one; writes snapshots
+ * {@code DIR/snapshots/step-NNNNNN.csv} (header {@code x1,...,xn,rho}, normalised density values;
+ * the first and last steps always) and {@code DIR/summary.json}. Defaults are the paper's example.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the density flow (SDE step + proximal JKO step) on a weighted point cloud.")
+public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--objective", defaultValue = "himmelblau", description = "Objective name (default ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--dim", defaultValue = "2", description = "Dimension n (default ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--particles", defaultValue = "500", description = "Number of particles N (default ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--temperature", defaultValue = "25", description = "Temperature T > 0 (default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--beta", defaultValue = "0.25", description = "Activation gain beta > 0 (default ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--step", defaultValue = "1e-4", description = "Time step h > 0 (default ${DEFAULT-VALUE}).")
+    double step;
+
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    Duration duration;
+
+    static final class Duration {
+        @Option(names = "--steps", description = "Number of steps K.")
+        Long steps;
+
+        @Option(names = "--time", description = "Final time t (default 0.1).")
+        Double time;
+    }
+
+    @Option(names = "--eps", defaultValue = "0.1", description = "Entropic regularisation epsilon > 0 (default ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--metric", defaultValue = "hopfield", description = "hopfield or euclidean (default ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--snapshot-every", defaultValue = "0", description = "Also write a snapshot every K steps (default: first and last only).")
+    long snapshotEvery;
+
+    @Option(names = "--init", paramLabel = "FILE.csv", description = "Starting cloud, header x1,...,xn,rho (default: uniform on the cube, rho = 1).")
+    Path init;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the summary as one line of JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    /** The metric named on the command line. */
+    static DiagonalMetric metric(String name, int dim, double beta) {
+        if (dim <= 0) {
+            throw new IllegalArgumentException("--dim must be > 0, got " + dim);
+        }
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "hopfield":
+                if (!(beta > 0) || Double.isInfinite(beta)) {
+                    throw new IllegalArgumentException("--beta must be a finite number > 0, got " + beta);
+                }
+                return HopfieldMetric.paperExample(dim, beta);
+            case "euclidean":
+                return EuclideanMetric.of(dim);
+            default:
+                throw new IllegalArgumentException("--metric must be hopfield or euclidean, got '" + name + "'");
+        }
+    }
+
+    private static void requirePositive(String option, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        requirePositive("--temperature", temperature);
+        requirePositive("--step", step);
+        requirePositive("--eps", eps);
+        if (particles <= 0) {
+            throw new IllegalArgumentException("--particles must be > 0, got " + particles);
+        }
+        if (snapshotEvery < 0) {
+            throw new IllegalArgumentException("--snapshot-every must be >= 0, got " + snapshotEvery);
+        }
+        DiagonalMetric m = metric(metric, dim, beta);
+        Objective f = Objectives.byName(objective, dim);
+        FlowOptions options;
+        if (duration != null && duration.steps != null) {
+            if (duration.steps < 1) {
+                throw new IllegalArgumentException("--steps must be >= 1, got " + duration.steps);
+            }
+            options = FlowOptions.steps(duration.steps);
+        } else {
+            double t = duration != null && duration.time != null ? duration.time : 0.1;
+            requirePositive("--time", t);
+            options = FlowOptions.time(t, step);
+        }
+        options = options.withSnapshotEvery(snapshotEvery);
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
+        WeightedPointCloud start;
+        if (init != null) {
+            start = CloudCsv.read(init);
+            if (start.dimension() != dim) {
+                throw new IllegalArgumentException("--init " + init + " has dimension " + start.dimension()
+                        + ", but --dim is " + dim);
+            }
+            for (int i = 0; i < start.size(); i++) {
+                m.requireInDomain("--init point " + i, start.point(i));
+            }
+        } else {
+            double[] x = new double[particles * dim];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextDouble();
+            }
+            start = WeightedPointCloud.unweighted(dim, x);
+        }
+        Path dir = OutputDirectory.prepare(out, force);
+        Path snapshots = dir.resolve("snapshots");
+        try {
+            Files.createDirectories(snapshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + snapshots + ": " + e.getMessage(), e);
+        }
+        DiffusionMachine machine = DiffusionMachine.of(m, f, temperature);
+        List<Double> freeEnergy = new ArrayList<>();
+        List<Double> freeEnergyError = new ArrayList<>();
+        List<Integer> iterations = new ArrayList<>();
+        FlowResult result;
+        long total = options.steps();
+        try (Interruption stop = Interruption.install();
+                Progress progress = Progress.start("run", total, quiet || json);
+                ParticleEngine engine = ParticleEngine.builder(machine).particles(start.size()).step(step)
+                        .scheme(Scheme.ISOMETRIC_SPLITTING)
+                        .threads(Math.min(2, Runtime.getRuntime().availableProcessors())).random(rng).build()) {
+            DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).build();
+            FlowListener listener = new FlowListener() {
+                @Override
+                public void onStep(FlowStep d) {
+                    freeEnergy.add(d.freeEnergy());
+                    freeEnergyError.add(d.freeEnergyError());
+                    iterations.add(d.iterations());
+                    progress.stepTo(d.step());
+                    progress.message(String.format(Locale.ROOT, "F = %.4g", d.freeEnergy()));
+                }
+
+                @Override
+                public void onSnapshot(long k, double time, WeightedPointCloud cloud) {
+                    CloudCsv.write(snapshots.resolve(String.format(Locale.ROOT, "step-%06d.csv", k)), cloud,
+                            CloudCsv.ValueColumn.RHO);
+                }
+            };
+            result = flow.run(start, options.withCancellation(stop), listener);
+            Map<String, Object> summary = summary(m, f, flow, result, freeEnergy, freeEnergyError, iterations);
+            Json.write(dir.resolve("summary.json"), summary);
+            PrintWriter w = spec.commandLine().getOut();
+            if (json) {
+                w.println(Json.line(summary));
+            } else {
+                w.printf(Locale.ROOT, "%d steps to t = %.6g%s; median %.3f ms/step; final free energy %.6g%s%n",
+                        result.stepsDone(), result.time(), result.cancelled() ? " (interrupted)" : "",
+                        result.medianMillisPerStep(), freeEnergy.isEmpty() ? Double.NaN : freeEnergy.get(freeEnergy.size() - 1),
+                        summary.containsKey("final_mad") ? String.format(Locale.ROOT, "; MAD(log rho + f/T) %.4f",
+                                (Double) summary.get("final_mad")) : "");
+                w.println("wrote " + dir.resolve("summary.json") + " and " + snapshots);
+            }
+            w.flush();
+        }
+        return result.cancelled() ? 130 : 0;
+    }
+
+    private Map<String, Object> summary(DiagonalMetric m, Objective f, DensityFlow flow, FlowResult result,
+            List<Double> freeEnergy, List<Double> freeEnergyError, List<Integer> iterations) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("objective", objective);
+        parameters.put("dim", dim);
+        parameters.put("particles", result.cloud().size());
+        parameters.put("temperature", temperature);
+        parameters.put("beta", beta);
+        parameters.put("metric", metric.toLowerCase(Locale.ROOT));
+        parameters.put("step", step);
+        parameters.put("steps", result.stepsDone());
+        parameters.put("time", result.time());
+        parameters.put("eps", eps);
+        parameters.put("seed", seed);
+        parameters.put("init", init == null ? "uniform" : init.toString());
+        parameters.put("scheme", "isometric-splitting");
+        parameters.put("normalisation", flow.normalisation().name());
+        parameters.put("tolerance", flow.proximalStep().tolerance());
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("parameters", parameters);
+        s.put("cancelled", result.cancelled());
+        s.put("free_energy", freeEnergy);
+        s.put("free_energy_standard_error", freeEnergyError);
+        s.put("iterations", iterations);
+        s.put("median_ms_per_step", result.medianMillisPerStep());
+        boolean bounded = true;
+        for (int k = 0; k < m.dimension(); k++) {
+            bounded &= Double.isFinite(m.lowerBound(k)) && Double.isFinite(m.upperBound(k));
+        }
+        if (bounded && dim <= 3) {
+            LogPartition logZ = PartitionFunction.compute(f, temperature, m, 0, null);
+            s.put("log_z", logZ.value());
+            s.put("minimum_free_energy", logZ.minimumFreeEnergy(temperature));
+        }
+        s.put("final_mad", mad(result.cloud(), f));
+        return s;
+    }
+
+    /** Median absolute deviation of log ϱⁱ + f(xⁱ)/T. */
+    private double mad(WeightedPointCloud c, Objective f) {
+        double[] x = c.positions();
+        double[] r = new double[c.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.log(c.value(i)) + f.value(x, i * dim) / temperature;
+        }
+        double med = median(r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.abs(r[i] - med);
+        }
+        return median(r);
+    }
+
+    private static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        int h = s.length / 2;
+        return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
+    }
+}

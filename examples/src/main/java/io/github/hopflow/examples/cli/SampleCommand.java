@@ -1,0 +1,335 @@
+package io.github.hopflow.examples.cli;
+
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.geometry.metric.EuclideanMetric;
+import io.github.hopflow.geometry.metric.HopfieldMetric;
+import io.github.hopflow.geometry.objective.Objective;
+import io.github.hopflow.geometry.objective.Objectives;
+import io.github.hopflow.sde.BoundaryPolicy;
+import io.github.hopflow.sde.DiffusionMachine;
+import io.github.hopflow.sde.ParticleEngine;
+import io.github.hopflow.sde.RunOptions;
+import io.github.hopflow.sde.RunResult;
+import io.github.hopflow.sde.Scheme;
+import io.github.hopflow.sde.Snapshot;
+import io.github.hopflow.sde.StepHandler;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.io.CloudCsv;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.rng.SplittableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hopflow sample}: runs the diffusion machine (HNN paper, eq. (39); eq. (58) for the
+ * paper's example) on a particle cloud and writes snapshots {@code DIR/snapshots/step-KKKKKK.csv}
+ * (header {@code x1,...,xn}) and {@code DIR/summary.json}.
+ *
+ * <p>The starting cloud is {@code --init FILE.csv} when given (header {@code x1,...,xn[,rho]};
+ * its size sets N unless {@code --particles} is also given, which must then agree), otherwise
+ * uniform on the unit cube for the Hopfield metric and standard normal for the Euclidean metric
+ * (whose domain is R^n). All randomness comes from one L64_X128_MIX generator seeded by
+ * {@code --seed}: a split-off stream draws the starting cloud, the engine splits the rest into
+ * one stream per block of particles, so a seed gives the same snapshots whatever {@code --threads}.
+ */
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description = "Sample the diffusion machine dx = (-m grad f + T m') dt + sqrt(2 T m) dw on a particle cloud; "
+                + "writes DIR/snapshots/step-KKKKKK.csv and DIR/summary.json.")
+public final class SampleCommand implements Callable<Integer> {
+
+    /** The metric choices. */
+    enum MetricName { HOPFIELD, EUCLIDEAN }
+
+    /** The scheme choices. */
+    enum SchemeName {
+        EULER(Scheme.EULER_MARUYAMA), ISOMETRIC(Scheme.ISOMETRIC_IMPLICIT), SPLITTING(Scheme.ISOMETRIC_SPLITTING);
+
+        final Scheme scheme;
+
+        SchemeName(Scheme scheme) {
+            this.scheme = scheme;
+        }
+    }
+
+    /** The boundary policy choices. */
+    enum BoundaryName {
+        REFLECT(BoundaryPolicy.REFLECT), PROJECT(BoundaryPolicy.PROJECT);
+
+        final BoundaryPolicy policy;
+
+        BoundaryName(BoundaryPolicy policy) {
+            this.policy = policy;
+        }
+    }
+
+    private static final int DEFAULT_PARTICLES = 500;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--objective", defaultValue = "himmelblau", description = "Objective f by name (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--dim", defaultValue = "2", description = "Dimension n (default: ${DEFAULT-VALUE}).")
+    int dimension;
+
+    @Option(names = "--particles", description = "Number of particles N (default: " + DEFAULT_PARTICLES
+            + ", or the size of --init).")
+    Integer particles;
+
+    @Option(names = "--temperature", defaultValue = "25", description = "Temperature T >= 0 (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--beta", defaultValue = "0.25",
+            description = "Gain beta > 0 of the Hopfield metric m = 4 beta x(1-x) (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--step", defaultValue = "1e-4", description = "Time step h > 0 (default: ${DEFAULT-VALUE}).")
+    double step;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Duration duration;
+
+    static final class Duration {
+        @Option(names = "--steps", required = true, description = "Number of steps K (default: 1000).")
+        Long steps;
+
+        @Option(names = "--time", required = true, description = "Final time t: K = round(t/h) steps.")
+        Double time;
+    }
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--metric", defaultValue = "hopfield",
+            description = "hopfield (paper example, unit cube) or euclidean (R^n) (default: ${DEFAULT-VALUE}).")
+    MetricName metric;
+
+    @Option(names = "--scheme", defaultValue = "euler",
+            description = "euler (explicit Euler-Maruyama), isometric (drift-implicit in isometric coordinates) or "
+                    + "splitting (Strang splitting with the exact barrier flow) (default: ${DEFAULT-VALUE}).")
+    SchemeName scheme;
+
+    @Option(names = "--boundary", defaultValue = "reflect",
+            description = "What euler does with a coordinate that leaves the cube: reflect or project "
+                    + "(default: ${DEFAULT-VALUE}).")
+    BoundaryName boundary;
+
+    @Option(names = "--snapshot-every", defaultValue = "100",
+            description = "Write a snapshot every K steps; the first and the last are always written (default: ${DEFAULT-VALUE}).")
+    long snapshotEvery;
+
+    @Option(names = "--init", description = "Starting cloud (CSV with header x1,...,xn[,rho]).")
+    Path init;
+
+    @Option(names = "--threads", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the contents of a non-empty --out.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary as one line of JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        requirePositive("--step", step);
+        requirePositive("--beta", beta);
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("--temperature must be a finite number >= 0, got " + temperature);
+        }
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("--dim must be > 0, got " + dimension);
+        }
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("--snapshot-every must be >= 1, got " + snapshotEvery);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threadCount);
+        }
+        long steps = steps();
+        Objective f = Objectives.byName(objective, dimension);
+        DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
+                : EuclideanMetric.of(dimension);
+        DiffusionMachine machine = DiffusionMachine.of(g, f, temperature);
+
+        SplittableUniformRandomProvider rng = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(seed);
+        WeightedPointCloud start = startingCloud(g, rng.split());
+        int count = start.size();
+
+        Path dir = OutputDirectory.prepare(out, force);
+        Path snapshots = dir.resolve("snapshots");
+        try {
+            Files.createDirectories(snapshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + snapshots + ": " + e.getMessage(), e);
+        }
+        int[] written = new int[1];
+        StepHandler writer = new StepHandler() {
+            @Override
+            public void init(Snapshot initial, double finalTime) {
+                write(initial);
+            }
+
+            @Override
+            public void handleStep(Snapshot s) {
+                write(s);
+            }
+
+            @Override
+            public void finish(Snapshot last) {
+                write(last);
+            }
+
+            private void write(Snapshot s) {
+                CloudCsv.write(snapshots.resolve(String.format(Locale.ROOT, "step-%06d.csv", s.step())), s.cloud(),
+                        CloudCsv.ValueColumn.NONE);
+                written[0]++;
+            }
+        };
+
+        RunResult result;
+        try (ParticleEngine engine = ParticleEngine.builder(machine).particles(count).step(step).scheme(scheme.scheme)
+                .boundary(boundary.policy).threads(threadCount).random(rng).build();
+                Interruption stop = Interruption.install();
+                Progress progress = Progress.start("sample", Math.max(1, steps), quiet)) {
+            result = engine.run(start, RunOptions.steps(steps).withSnapshotEvery(snapshotEvery)
+                    .withCancellation(stop).withProgress(progress::stepTo), writer);
+            Map<String, Object> summary = summary(count, threadCount, steps, result, written[0]);
+            Json.write(dir.resolve("summary.json"), summary);
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (json) {
+                stdout.println(Json.line(summary));
+            } else {
+                stdout.printf(Locale.ROOT, "sampled %d particles in %d dimensions for %d steps (t = %g) with %s%s%n",
+                        count, dimension, result.steps(), result.last().time(), scheme.name().toLowerCase(Locale.ROOT),
+                        result.cancelled() ? " (interrupted)" : "");
+                stdout.printf(Locale.ROOT, "%.3g particle-steps/s, %.3f s wall time, %d boundary exits%n",
+                        result.particleStepsPerSecond(), result.elapsedNanos() / 1e9, result.boundaryExits());
+                stdout.printf(Locale.ROOT, "wrote %d snapshots to %s and %s%n", written[0], snapshots,
+                        dir.resolve("summary.json"));
+            }
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private long steps() {
+        if (duration == null) {
+            return 1000;
+        }
+        if (duration.steps != null) {
+            if (duration.steps < 1) {
+                throw new IllegalArgumentException("--steps must be >= 1, got " + duration.steps);
+            }
+            return duration.steps;
+        }
+        double t = duration.time;
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("--time must be a finite number > 0, got " + t);
+        }
+        long k = Math.round(t / step);
+        if (k < 1) {
+            throw new IllegalArgumentException("--time " + t + " is shorter than half a step (--step " + step + ")");
+        }
+        return k;
+    }
+
+    private WeightedPointCloud startingCloud(DiagonalMetric g, UniformRandomProvider rng) {
+        if (init != null) {
+            WeightedPointCloud cloud = CloudCsv.read(init);
+            if (cloud.dimension() != dimension) {
+                throw new IllegalArgumentException("--init " + init + " has dimension " + cloud.dimension()
+                        + " but --dim is " + dimension);
+            }
+            if (particles != null && particles != cloud.size()) {
+                throw new IllegalArgumentException("--init " + init + " has " + cloud.size()
+                        + " points but --particles is " + particles);
+            }
+            for (int p = 0; p < cloud.size(); p++) {
+                for (int i = 0; i < dimension; i++) {
+                    double v = cloud.coordinate(p, i);
+                    if (!(v >= g.lowerBound(i) && v <= g.upperBound(i))) {
+                        throw new IllegalArgumentException("--init " + init + ": point " + (p + 1) + " coordinate x"
+                                + (i + 1) + " = " + v + " is outside the domain [" + g.lowerBound(i) + ", "
+                                + g.upperBound(i) + "]");
+                    }
+                }
+            }
+            return WeightedPointCloud.unweighted(dimension, cloud.positions());
+        }
+        int count = particles == null ? DEFAULT_PARTICLES : particles;
+        if (count <= 0) {
+            throw new IllegalArgumentException("--particles must be > 0, got " + count);
+        }
+        double[] x = new double[count * dimension];
+        if (metric == MetricName.HOPFIELD) {
+            for (int k = 0; k < x.length; k++) {
+                x[k] = rng.nextDouble();
+            }
+        } else {
+            ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int k = 0; k < x.length; k++) {
+                x[k] = normal.sample();
+            }
+        }
+        return WeightedPointCloud.unweighted(dimension, x);
+    }
+
+    private Map<String, Object> summary(int count, int threadCount, long steps, RunResult result, int snapshots) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("command", "sample");
+        s.put("objective", objective);
+        s.put("dim", dimension);
+        s.put("particles", count);
+        s.put("temperature", temperature);
+        s.put("beta", beta);
+        s.put("metric", metric.name().toLowerCase(Locale.ROOT));
+        s.put("scheme", scheme.name().toLowerCase(Locale.ROOT));
+        s.put("boundary", boundary.name().toLowerCase(Locale.ROOT));
+        s.put("step", step);
+        s.put("steps_requested", steps);
+        s.put("steps", result.steps());
+        s.put("final_time", result.last().time());
+        s.put("seed", seed);
+        s.put("threads", threadCount);
+        s.put("block_size", ParticleEngine.DEFAULT_BLOCK_SIZE);
+        s.put("snapshot_every", snapshotEvery);
+        s.put("snapshots", snapshots);
+        s.put("init", init == null ? (metric == MetricName.HOPFIELD ? "uniform" : "standard normal") : init.toString());
+        s.put("interrupted", result.cancelled());
+        s.put("wall_seconds", result.elapsedNanos() / 1e9);
+        s.put("particle_steps_per_second", result.particleStepsPerSecond());
+        s.put("coordinate_updates_per_second", result.particleStepsPerSecond() * dimension);
+        s.put("boundary_exits", result.boundaryExits());
+        s.put("boundary_exits_per_particle_step", result.boundaryExitRate());
+        return s;
+    }
+
+    private static void requirePositive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.hopflow.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunAndWassersteinCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String[] run(String... args) {
+        CommandLine cl = HopflowCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void runWritesSnapshotsAndSummary() throws Exception {
+        Path dir = tmp.resolve("out");
+        String[] r = run("run", "--particles", "60", "--steps", "20", "--snapshot-every", "10", "--out", dir.toString(),
+                "--json", "--quiet");
+        assertEquals("0", r[0], r[2]);
+        JsonNode s = Json.mapper().readTree(r[1]);
+        assertEquals(60, s.get("parameters").get("particles").asInt());
+        assertEquals(20, s.get("free_energy").size());
+        assertEquals(20, s.get("iterations").size());
+        assertTrue(s.get("median_ms_per_step").asDouble() > 0);
+        assertTrue(Double.isFinite(s.get("final_mad").asDouble()));
+        assertTrue(Files.exists(dir.resolve("summary.json")));
+        for (String name : new String[] {"step-000000.csv", "step-000010.csv", "step-000020.csv"}) {
+            Path f = dir.resolve("snapshots").resolve(name);
+            assertTrue(Files.exists(f), name);
+            assertEquals("x1,x2,rho", Files.readAllLines(f).get(0));
+        }
+    }
+
+    @Test
+    void runRejectsBadInputWithOneLine() {
+        String[] r = run("run", "--eps", "0", "--steps", "2", "--out", tmp.resolve("o").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--eps") && r[2].trim().split("\n").length == 1, r[2]);
+        r = run("run", "--step", "-1", "--steps", "2", "--out", tmp.resolve("o2").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--step"), r[2]);
+    }
+
+    @Test
+    void wassersteinExactAndEntropic() throws Exception {
+        Path a = tmp.resolve("a.csv");
+        Path b = tmp.resolve("b.csv");
+        Files.writeString(a, "x1,x2,weight\n0.2,0.3,1\n0.4,0.5,2\n0.6,0.1,1\n");
+        Files.writeString(b, "x1,x2,weight\n0.7,0.8,1\n0.5,0.5,1\n");
+        String[] r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--beta", "0.25", "--exact", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = Json.mapper().readTree(r[1]);
+        assertEquals(Math.sqrt(j.get("cost").asDouble()), j.get("distance").asDouble(), 1e-12);
+        r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--eps", "0.1", "--json");
+        assertEquals("0", r[0], r[2]);
+        j = Json.mapper().readTree(r[1]);
+        for (String key : new String[] {"cost", "objective", "divergence", "iterations"}) {
+            assertTrue(j.has(key), key);
+        }
+        assertTrue(j.get("divergence").asDouble() > 0);
+        r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--eps", "-1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--eps"), r[2]);
+        Files.writeString(b, "x1,x2,weight\n1.7,0.8,1\n");
+        r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--exact");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("outside the domain"), r[2]);
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.hopflow.sde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hopflow.geometry.metric.EuclideanMetric;
+import io.github.hopflow.geometry.metric.HopfieldMetric;
+import io.github.hopflow.geometry.objective.Quadratic;
+import io.github.hopflow.geometry.objective.ScaledHimmelblau;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ParticleEngineTest {
+
+    private static DiffusionMachine paper() {
+        return DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25), ScaledHimmelblau.of(), 25);
+    }
+
+    private static double[] uniform(int count, long seed) {
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = rng.nextDouble();
+        }
+        return x;
+    }
+
+    private static double[] simulate(DiffusionMachine machine, Scheme scheme, BoundaryPolicy policy, int threads,
+            int particles, int steps, double h) {
+        double[] x = uniform(machine.dimension() * particles, 99);
+        try (ParticleEngine engine = ParticleEngine.builder(machine).particles(particles).step(h).scheme(scheme)
+                .boundary(policy).threads(threads).blockSize(256).random(RandomSource.L64_X128_MIX.create(42L)).build()) {
+            for (int k = 0; k < steps; k++) {
+                engine.advance(x, k * h);
+            }
+        }
+        return x;
+    }
+
+    /** Same seed, 1, 2 and 4 threads: bit-identical positions (10 blocks of 256 particles). */
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void sameSeedGivesIdenticalCloudsWhateverTheThreadCount(Scheme scheme) {
+        for (BoundaryPolicy policy : BoundaryPolicy.values()) {
+            double[] one = simulate(paper(), scheme, policy, 1, 2500, 40, 1e-3);
+            assertArrayEquals(one, simulate(paper(), scheme, policy, 2, 2500, 40, 1e-3), "2 threads");
+            assertArrayEquals(one, simulate(paper(), scheme, policy, 4, 2500, 40, 1e-3), "4 threads");
+        }
+    }
+
+    @Test
+    void differentSeedsGiveDifferentClouds() {
+        double[] x = uniform(200, 1);
+        double[] y = x.clone();
+        try (ParticleEngine a = ParticleEngine.builder(paper()).particles(100).step(1e-4)
+                .random(RandomSource.L64_X128_MIX.create(1L)).build();
+                ParticleEngine b = ParticleEngine.builder(paper()).particles(100).step(1e-4)
+                        .random(RandomSource.L64_X128_MIX.create(2L)).build()) {
+            a.advance(x, 0);
+            b.advance(y, 0);
+        }
+        assertFalse(java.util.Arrays.equals(x, y));
+    }
+
+    /** A jumpable (not splittable) generator is accepted and is reproducible too. */
+    @Test
+    void jumpableGeneratorIsReproducible() {
+        double[][] out = new double[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] x = uniform(4000, 3);
+            try (ParticleEngine e = ParticleEngine.builder(paper()).particles(2000).step(1e-4).blockSize(300)
+                    .threads(threads).random(RandomSource.XO_RO_SHI_RO_128_PP.create(5L)).build()) {
+                for (int k = 0; k < 5; k++) {
+                    e.advance(x, k * 1e-4);
+                }
+            }
+            out[threads - 1] = x;
+        }
+        assertArrayEquals(out[0], out[1]);
+    }
+
+    /**
+     * The generic kernels (metric called through the interface) agree with the specialised ones
+     * for the example metric, with the same normals: the same point to rounding.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Scheme.class, names = {"EULER_MARUYAMA", "ISOMETRIC_IMPLICIT"})
+    void genericKernelsAgreeWithTheSpecialisedOnes(Scheme scheme) {
+        DiffusionMachine fast = paper();
+        DiffusionMachine generic = DiffusionMachine.of(
+                HopfieldMetric.of(TestObjectives.disguisedTanh(0.25), TestObjectives.disguisedTanh(0.25)),
+                ScaledHimmelblau.of(), 25);
+        double[] a = simulate(fast, scheme, BoundaryPolicy.REFLECT, 1, 500, 20, 1e-4);
+        double[] b = simulate(generic, scheme, BoundaryPolicy.REFLECT, 1, 500, 20, 1e-4);
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(worst < 1e-9, "largest difference " + worst);
+        assertNotEquals(0, a[0] - uniform(1000, 99)[0], "the particles moved");
+    }
+
+    @Test
+    void splittingIsRejectedForMetricsWithoutAnExactBarrierFlow() {
+        DiffusionMachine generic = DiffusionMachine.of(HopfieldMetric.of(TestObjectives.disguisedTanh(1)),
+                TestObjectives.linear(1, 1), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ParticleEngine.builder(generic).particles(1).step(0.1).scheme(Scheme.ISOMETRIC_SPLITTING)
+                        .random(RandomSource.L64_X128_MIX.create(1L)).build());
+        assertTrue(e.getMessage().contains("ISOMETRIC_SPLITTING"), e.getMessage());
+    }
+
+    @Test
+    void runDeliversFirstEverySnapshotAndLastAndMatchesAdvance() {
+        int particles = 300;
+        double h = 1e-4;
+        double[] start = uniform(2 * particles, 4);
+        List<Long> steps = new ArrayList<>();
+        AtomicLong progress = new AtomicLong();
+        StepHandler handler = new StepHandler() {
+            @Override
+            public void init(Snapshot initial, double finalTime) {
+                steps.add(initial.step());
+                assertEquals(0.1 + 25 * h, finalTime, 1e-15);
+                assertEquals(0.1, initial.time());
+            }
+
+            @Override
+            public void handleStep(Snapshot s) {
+                steps.add(s.step());
+                assertEquals(0.1 + s.step() * h, s.time(), 1e-15);
+            }
+
+            @Override
+            public void finish(Snapshot last) {
+                steps.add(-last.step());
+            }
+        };
+        RunResult r;
+        try (ParticleEngine e = ParticleEngine.builder(paper()).particles(particles).step(h)
+                .random(RandomSource.L64_X128_MIX.create(6L)).build()) {
+            r = e.run(WeightedPointCloud.unweighted(2, start),
+                    RunOptions.steps(25).withStartTime(0.1).withSnapshotEvery(10).withProgress(progress::set), handler);
+        }
+        assertEquals(List.of(0L, 10L, 20L, -25L), steps);
+        assertEquals(25, progress.get());
+        assertEquals(25, r.steps());
+        assertFalse(r.cancelled());
+        double[] x = start.clone();
+        try (ParticleEngine e = ParticleEngine.builder(paper()).particles(particles).step(h)
+                .random(RandomSource.L64_X128_MIX.create(6L)).build()) {
+            for (int k = 0; k < 25; k++) {
+                e.advance(x, 0.1 + k * h);
+            }
+        }
+        assertArrayEquals(x, r.last().cloud().positions());
+    }
+
+    @Test
+    void runCanBeCancelledAndKeepsValues() {
+        int particles = 50;
+        double[] values = new double[particles];
+        for (int i = 0; i < particles; i++) {
+            values[i] = 1 + i;
+        }
+        WeightedPointCloud start = WeightedPointCloud.of(2, uniform(2 * particles, 5), values);
+        AtomicLong done = new AtomicLong();
+        Snapshot[] last = new Snapshot[1];
+        RunResult r;
+        try (ParticleEngine e = ParticleEngine.builder(paper()).particles(particles).step(1e-4)
+                .random(RandomSource.L64_X128_MIX.create(6L)).build()) {
+            r = e.run(start, RunOptions.steps(1000).withProgress(done::set).withCancellation(() -> done.get() >= 7),
+                    new StepHandler() {
+                        @Override
+                        public void handleStep(Snapshot s) {
+                            throw new AssertionError("no intermediate snapshots were requested");
+                        }
+
+                        @Override
+                        public void finish(Snapshot s) {
+                            last[0] = s;
+                        }
+                    });
+        }
+        assertTrue(r.cancelled());
+        // the token is polled between chunks of at most RUN_CHUNK steps
+        assertEquals(ParticleEngine.RUN_CHUNK, r.steps());
+        assertEquals(ParticleEngine.RUN_CHUNK, last[0].step());
+        assertArrayEquals(values, r.last().cloud().values());
+    }
+
+    @Test
+    void nonFiniteGradientNamesParticlePositionAndStep() {
+        DiffusionMachine m = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25),
+                TestObjectives.poisonedAbove(2, 0.9), 1);
+        double[] x = {0.1, 0.2, 0.3, 0.4, 0.5, 0.5};
+        for (Scheme s : Scheme.values()) {
+            double[] y = x.clone();
+            try (ParticleEngine e = ParticleEngine.builder(m).particles(3).step(1e-6).scheme(s)
+                    .random(RandomSource.L64_X128_MIX.create(1L)).build()) {
+                e.advance(y, 0);
+                y[4] = 0.95;
+                ArithmeticException ex = assertThrows(ArithmeticException.class, () -> e.advance(y, 1e-6));
+                assertTrue(ex.getMessage().contains("particle 2"), ex.getMessage());
+                assertTrue(ex.getMessage().contains("0.95"), ex.getMessage());
+                assertTrue(ex.getMessage().contains("step 1"), ex.getMessage());
+                assertTrue(ex.getMessage().contains("NaN"), ex.getMessage());
+                assertEquals(0.95, y[4], "the failing particle keeps its position");
+                for (double v : y) {
+                    assertTrue(Double.isFinite(v));
+                }
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRejectedNamingParameterAndValue() {
+        DiffusionMachine m = paper();
+        assertMessage(() -> ParticleEngine.builder(m).step(0), "step h", "0.0");
+        assertMessage(() -> ParticleEngine.builder(m).step(-1e-3), "step h", "-0.001");
+        assertMessage(() -> ParticleEngine.builder(m).step(Double.NaN), "step h", "NaN");
+        assertMessage(() -> ParticleEngine.builder(m).particles(0), "particles N", "0");
+        assertMessage(() -> ParticleEngine.builder(m).particles(-5), "particles N", "-5");
+        assertMessage(() -> ParticleEngine.builder(m).threads(0), "threads", "0");
+        assertMessage(() -> ParticleEngine.builder(m).blockSize(0), "blockSize", "0");
+        assertMessage(() -> ParticleEngine.builder(m).random(new org.apache.commons.rng.UniformRandomProvider() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+        }), "random", "Splittable");
+        assertMessage(() -> ParticleEngine.builder(m).particles(1).step(1).build(), "random", "must be set");
+        assertMessage(() -> TemperatureSchedule.constant(-1), "temperature", "-1.0");
+        assertMessage(() -> DiffusionMachine.of(m.metric(), ScaledHimmelblau.of(), -0.5), "temperature", "-0.5");
+        assertMessage(() -> DiffusionMachine.of(EuclideanMetric.of(3), ScaledHimmelblau.of(), 1), "dimension", "3");
+        try (ParticleEngine e = ParticleEngine.builder(m).particles(2).step(1e-4)
+                .random(RandomSource.L64_X128_MIX.create(1L)).build()) {
+            assertMessage(() -> e.advance(new double[3], 0), "positions", "3");
+            assertMessage(() -> e.advance(new double[] {0.5, 0.5, 1.5, 0.5}, 0), "particle 1 coordinate 0", "1.5");
+            assertMessage(() -> e.advance(new double[] {0.5, -0.1, 0.5, 0.5}, 0), "particle 0 coordinate 1", "-0.1");
+            assertMessage(() -> e.advance(new double[] {0.5, Double.NaN, 0.5, 0.5}, 0), "particle 0 coordinate 1", "NaN");
+            assertMessage(() -> e.advance(new double[4], -1), "time t", "-1.0");
+            assertMessage(() -> e.run(WeightedPointCloud.unweighted(2, new double[6]), RunOptions.steps(1)), "N = 2", "3");
+            assertMessage(() -> e.run(WeightedPointCloud.unweighted(1, new double[2]), RunOptions.steps(1)),
+                    "dimension", "1");
+            assertMessage(() -> e.run(WeightedPointCloud.unweighted(2, new double[] {0, 0, 2, 0}), RunOptions.steps(1)),
+                    "point 1 coordinate 0", "2.0");
+        }
+        assertMessage(() -> RunOptions.steps(-1), "steps", "-1");
+        assertMessage(() -> RunOptions.steps(1).withSnapshotEvery(0), "snapshotEvery", "0");
+        DiffusionMachine hot = DiffusionMachine.of(EuclideanMetric.of(1), Quadratic.centred(1),
+                TemperatureSchedule.of(t -> t > 1 ? -2 : 1, "bad"));
+        try (ParticleEngine e = ParticleEngine.builder(hot).particles(1).step(1)
+                .random(RandomSource.L64_X128_MIX.create(1L)).build()) {
+            e.advance(new double[1], 0);
+            assertMessage(() -> e.advance(new double[1], 2), "T(2.0)", "-2.0");
+        }
+    }
+
+    /** The Euclidean metric accepts any finite point; the Euler step is x − h∇f + √(2Th) ξ. */
+    @Test
+    void euclideanStepIsLangevin() {
+        DiffusionMachine m = DiffusionMachine.of(EuclideanMetric.of(1), Quadratic.of(new double[] {1}, 2), 0);
+        double[] x = {-50};
+        try (ParticleEngine e = ParticleEngine.builder(m).particles(1).step(0.1)
+                .random(RandomSource.L64_X128_MIX.create(1L)).build()) {
+            e.advance(x, 0);
+        }
+        assertEquals(-50 - 0.1 * 2 * (-51), x[0], 1e-12);
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part + "'");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.hopflow.wasserstein.gibbs;
+
+import io.github.hopflow.geometry.objective.Objective;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+
+/**
+ * The free energy F(ρ) = E_ρ[f] + T E_ρ[log ρ] (HNN paper, eq. (45)), non-increasing along the
+ * flow (eq. (46)) and minimal, −T log Z(T), at ρ∞. On a cloud whose points sample ρ and whose values
+ * are normalised density values ϱⁱ ≈ ρ(xⁱ) it is estimated by the sample mean
+ * F ≈ (1/N) Σ [f(xⁱ) + T log ϱⁱ], with the standard error sd/√N of that mean. Immutable.
+ */
+public final class FreeEnergy {
+
+    private final double value;
+    private final double standardError;
+
+    private FreeEnergy(double value, double standardError) {
+        this.value = value;
+        this.standardError = standardError;
+    }
+
+    /**
+     * The estimate on a cloud with normalised values.
+     *
+     * @param objective f
+     * @param temperature T &gt; 0
+     * @param positions flat N × n. Not modified.
+     * @param values N positive normalised density values. Not modified.
+     */
+    public static FreeEnergy estimate(Objective objective, double temperature, double[] positions, double[] values) {
+        int n = objective.dimension();
+        int count = values.length;
+        if (count < 2 || positions.length != (long) count * n) {
+            throw new IllegalArgumentException("need N >= 2 values and N·n = " + ((long) count * n)
+                    + " coordinates, got " + count + " values and " + positions.length + " coordinates");
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
+        }
+        double mean = 0;
+        double m2 = 0;
+        for (int i = 0; i < count; i++) {
+            if (!(values[i] > 0) || Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException("values[" + i + "] must be a finite number > 0, got " + values[i]);
+            }
+            double t = objective.value(positions, i * n) + temperature * Math.log(values[i]);
+            double d = t - mean;
+            mean += d / (i + 1);
+            m2 += d * (t - mean);
+        }
+        return new FreeEnergy(mean, Math.sqrt(m2 / (count - 1) / count));
+    }
+
+    /** The estimate on a cloud whose values are normalised density values. */
+    public static FreeEnergy estimate(Objective objective, double temperature, WeightedPointCloud cloud) {
+        return estimate(objective, temperature, cloud.positions(), cloud.values());
+    }
+
+    /** F. */
+    public double value() {
+        return value;
+    }
+
+    /** The Monte Carlo standard error of the sample mean. */
+    public double standardError() {
+        return standardError;
+    }
+
+    @Override
+    public String toString() {
+        return "FreeEnergy[" + value + " ± " + standardError + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.hopflow.wasserstein.gibbs;
+
+import io.github.hopflow.geometry.objective.Objective;
+
+/**
+ * The stationary density of the diffusion machine, ρ∞(x) = exp(−f(x)/T)/Z(T) (HNN paper, eq. (41)),
+ * evaluated in the log domain: log ρ∞ = −f/T − log Z. Immutable.
+ */
+public final class GibbsDensity {
+
+    private final Objective objective;
+    private final double temperature;
+    private final LogPartition logZ;
+
+    private GibbsDensity(Objective objective, double temperature, LogPartition logZ) {
+        this.objective = objective;
+        this.temperature = temperature;
+        this.logZ = logZ;
+    }
+
+    /**
+     * @param objective f
+     * @param temperature T &gt; 0
+     * @param logZ log Z(T), e.g. from {@link PartitionFunction}
+     */
+    public static GibbsDensity of(Objective objective, double temperature, LogPartition logZ) {
+        if (objective == null || logZ == null) {
+            throw new IllegalArgumentException("objective and logZ must not be null");
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
+        }
+        return new GibbsDensity(objective, temperature, logZ);
+    }
+
+    /** f. */
+    public Objective objective() {
+        return objective;
+    }
+
+    /** T. */
+    public double temperature() {
+        return temperature;
+    }
+
+    /** log Z(T). */
+    public LogPartition logPartition() {
+        return logZ;
+    }
+
+    /** log ρ∞ at the point x[offset .. offset + n). Not modified. */
+    public double logDensity(double[] x, int offset) {
+        return -objective.value(x, offset) / temperature - logZ.value();
+    }
+
+    /** ρ∞ at the point x[offset .. offset + n). Not modified. */
+    public double density(double[] x, int offset) {
+        return Math.exp(logDensity(x, offset));
+    }
+
+    /** F(ρ∞) = −T log Z(T), the minimum of the free energy. */
+    public double freeEnergy() {
+        return logZ.minimumFreeEnergy(temperature);
+    }
+}

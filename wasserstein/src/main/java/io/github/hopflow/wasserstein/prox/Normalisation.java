@@ -1,0 +1,270 @@
+package io.github.hopflow.wasserstein.prox;
+
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.wasserstein.gibbs.GibbsDensity;
+import java.util.Arrays;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * Turns the un-normalised values of a {@link ProximalStep} into density values (DESIGN.md §1,
+ * step 3). The proximal map is positively 1-homogeneous and conserves Σϱ, so its values are right
+ * up to one constant c; each normalisation estimates log c from the cloud (points xⁱ sampling
+ * ρ_k, values ϱⁱ ∝ ρ_k(xⁱ)) using E[g(X)/ρ_k(X)] = ∫ g for X ~ ρ_k and any density g:
+ * <ul>
+ *   <li>{@link #harmonicUniform}: g uniform on the bounded domain of volume V, so
+ *       c = (1/(N V)) Σ 1/ϱⁱ, i.e. (1/N) Σ 1/(cϱⁱ) = 1 on the unit cube (the reference's choice).
+ *       Unbiased, but heavy-tailed when ρ spans many decades;</li>
+ *   <li>{@link #kernelDensityRatio}: g = the leave-one-out Gaussian kernel density estimate of
+ *       the cloud (Scott's bandwidth per coordinate, each kernel truncated to the domain and
+ *       renormalised there, so ∫_domain g = 1); c = (1/N) Σ g₋ᵢ(xⁱ)/ϱⁱ. Leaving point i out makes
+ *       g₋ᵢ independent of xⁱ, so the estimate stays unbiased, and g ≈ ρ makes it low-variance.
+ *       Works on unbounded domains too. O(N² n);</li>
+ *   <li>{@link #gibbs}: matches the known stationary density: log c = median(log ρ∞(xⁱ) − log ϱⁱ).
+ *       Exact only at stationarity; for diagnostics and stationary starts;</li>
+ *   <li>{@link #none}: c = 1 (Σϱ conserved).</li>
+ * </ul>
+ * Computations are in the log domain. Implementations are immutable and thread-safe.
+ */
+public interface Normalisation {
+
+    /** A short name for output files ({@code harmonic-uniform}, {@code kde}, {@code gibbs}, {@code none}). */
+    String name();
+
+    /**
+     * log c for the cloud.
+     *
+     * @param dimension n
+     * @param positions flat N × n. Not modified.
+     * @param logValues N finite values log ϱⁱ. Not modified.
+     */
+    double logScale(int dimension, double[] positions, double[] logValues);
+
+    /**
+     * The normalised values c·ϱⁱ.
+     *
+     * @param positions flat N × n. Not modified.
+     * @param logValues log ϱⁱ. Not modified.
+     * @return a new array of finite positive values
+     * @throws ArithmeticException if a normalised value leaves the range of doubles
+     */
+    default double[] apply(int dimension, double[] positions, double[] logValues) {
+        double lc = logScale(dimension, positions, logValues);
+        double[] out = new double[logValues.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.exp(logValues[i] + lc);
+            if (!(out[i] > 0) || Double.isInfinite(out[i])) {
+                throw new ArithmeticException("normalised value " + i + " = exp(" + (logValues[i] + lc)
+                        + ") is outside the range of doubles (" + name() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** No normalisation. */
+    static Normalisation none() {
+        return new Normalisation() {
+            @Override
+            public String name() {
+                return "none";
+            }
+
+            @Override
+            public double logScale(int dimension, double[] positions, double[] logValues) {
+                return 0.0;
+            }
+        };
+    }
+
+    /**
+     * (1/N) Σ 1/(cϱⁱ) = 1/V with V the volume of the metric's (bounded) domain.
+     *
+     * @throws IllegalArgumentException if the domain is unbounded
+     */
+    static Normalisation harmonicUniform(DiagonalMetric metric) {
+        double logVolume = 0;
+        for (int k = 0; k < metric.dimension(); k++) {
+            double w = metric.upperBound(k) - metric.lowerBound(k);
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException("harmonic-uniform normalisation needs a bounded domain; coordinate "
+                        + k + " is [" + metric.lowerBound(k) + ", " + metric.upperBound(k) + "]");
+            }
+            logVolume += Math.log(w);
+        }
+        final double lv = logVolume;
+        return new Normalisation() {
+            @Override
+            public String name() {
+                return "harmonic-uniform";
+            }
+
+            @Override
+            public double logScale(int dimension, double[] positions, double[] logValues) {
+                // log c = log((1/N) Σ exp(−log ϱ)) − log V
+                double m = Double.NEGATIVE_INFINITY;
+                for (double l : logValues) {
+                    m = Math.max(m, -l);
+                }
+                double s = 0;
+                for (double l : logValues) {
+                    s += Math.exp(-l - m);
+                }
+                return m + Math.log(s / logValues.length) - lv;
+            }
+        };
+    }
+
+    /** The leave-one-out kernel-density ratio on the metric's domain (truncated Gaussian kernels). */
+    static Normalisation kernelDensityRatio(DiagonalMetric metric) {
+        int n = metric.dimension();
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int k = 0; k < n; k++) {
+            lo[k] = metric.lowerBound(k);
+            hi[k] = metric.upperBound(k);
+        }
+        return new Normalisation() {
+            @Override
+            public String name() {
+                return "kde";
+            }
+
+            @Override
+            public double logScale(int dimension, double[] x, double[] logValues) {
+                if (dimension != n) {
+                    throw new IllegalArgumentException("dimension must be " + n + ", got " + dimension);
+                }
+                int count = logValues.length;
+                if (count < 2) {
+                    throw new IllegalArgumentException("kde normalisation needs at least 2 points, got " + count);
+                }
+                double[] bw = new double[n];
+                for (int k = 0; k < n; k++) {
+                    double mean = 0;
+                    for (int i = 0; i < count; i++) {
+                        mean += x[i * n + k];
+                    }
+                    mean /= count;
+                    double var = 0;
+                    for (int i = 0; i < count; i++) {
+                        double d = x[i * n + k] - mean;
+                        var += d * d;
+                    }
+                    double sd = Math.sqrt(var / (count - 1));
+                    bw[k] = Math.max(sd, 1e-12) * Math.pow(count, -1.0 / (n + 4));
+                }
+                // log of each centre's normalising mass inside the domain, per centre (sum over k)
+                double[] logMass = new double[count];
+                double logNorm = 0;
+                for (int k = 0; k < n; k++) {
+                    logNorm += Math.log(bw[k] * Math.sqrt(2 * Math.PI));
+                }
+                for (int c = 0; c < count; c++) {
+                    double lm = 0;
+                    for (int k = 0; k < n; k++) {
+                        double xc = x[c * n + k];
+                        double a = (lo[k] - xc) / (bw[k] * Math.sqrt(2));
+                        double b = (hi[k] - xc) / (bw[k] * Math.sqrt(2));
+                        lm += Math.log(0.5 * Erf.erf(a, b));
+                    }
+                    logMass[c] = lm + logNorm;
+                }
+                // log g_{-i}(x_i) = log((1/(N-1)) Σ_{c≠i} exp(−Σ_k (x_ik − x_ck)²/(2 h_k²) − logMass_c)):
+                // each pair's exponential is shared by both points; the log domain is the fallback
+                double[] terms = plainTerms(x, logValues, bw, logMass, count);
+                if (terms == null) {
+                    terms = logTerms(x, logValues, bw, logMass, count);
+                }
+                double best = Double.NEGATIVE_INFINITY;
+                for (double t : terms) {
+                    best = Math.max(best, t);
+                }
+                double s = 0;
+                for (double t : terms) {
+                    s += Math.exp(t - best);
+                }
+                return best + Math.log(s / count);
+            }
+
+            private double[] plainTerms(double[] x, double[] logValues, double[] bw, double[] logMass, int count) {
+                double shift = Double.NEGATIVE_INFINITY;
+                for (double lm : logMass) {
+                    shift = Math.max(shift, -lm);
+                }
+                double[] w = new double[count];
+                for (int c = 0; c < count; c++) {
+                    w[c] = Math.exp(-logMass[c] - shift);
+                }
+                double[] g = new double[count];
+                for (int i = 0; i < count; i++) {
+                    for (int c = i + 1; c < count; c++) {
+                        double e = exponent(x, i, c, bw);
+                        if (e < -700) {
+                            continue;
+                        }
+                        double k = Math.exp(e);
+                        g[i] += k * w[c];
+                        g[c] += k * w[i];
+                    }
+                }
+                double[] terms = new double[count];
+                for (int i = 0; i < count; i++) {
+                    if (!(g[i] > 0)) {
+                        return null;
+                    }
+                    terms[i] = Math.log(g[i] / (count - 1)) + shift - logValues[i];
+                }
+                return terms;
+            }
+
+            private double[] logTerms(double[] x, double[] logValues, double[] bw, double[] logMass, int count) {
+                double[] terms = new double[count];
+                for (int i = 0; i < count; i++) {
+                    double m = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < count; c++) {
+                        if (c != i) {
+                            m = Math.max(m, exponent(x, i, c, bw) - logMass[c]);
+                        }
+                    }
+                    double s = 0;
+                    for (int c = 0; c < count; c++) {
+                        if (c != i) {
+                            s += Math.exp(exponent(x, i, c, bw) - logMass[c] - m);
+                        }
+                    }
+                    terms[i] = m + Math.log(s / (count - 1)) - logValues[i];
+                }
+                return terms;
+            }
+
+            private double exponent(double[] x, int i, int c, double[] bw) {
+                double e = 0;
+                for (int k = 0; k < n; k++) {
+                    double d = (x[i * n + k] - x[c * n + k]) / bw[k];
+                    e += d * d;
+                }
+                return -0.5 * e;
+            }
+        };
+    }
+
+    /** log c = median(log ρ∞(xⁱ) − log ϱⁱ) for a known Gibbs density. */
+    static Normalisation gibbs(GibbsDensity density) {
+        return new Normalisation() {
+            @Override
+            public String name() {
+                return "gibbs";
+            }
+
+            @Override
+            public double logScale(int dimension, double[] positions, double[] logValues) {
+                double[] d = new double[logValues.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = density.logDensity(positions, i * dimension) - logValues[i];
+                }
+                Arrays.sort(d);
+                int h = d.length / 2;
+                return d.length % 2 == 1 ? d[h] : 0.5 * (d[h - 1] + d[h]);
+            }
+        };
+    }
+}
