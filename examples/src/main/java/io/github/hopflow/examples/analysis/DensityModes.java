@@ -7,98 +7,112 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds the modes of the density carried by a weighted point cloud {xⁱ, ϱⁱ}.
+ * Finds the modes of the density carried by a (possibly pooled) weighted point cloud {xⁱ, ϱⁱ}.
  *
  * <ol>
- *   <li>Take the points whose values are in the top fraction {@code q} (they sit near the modes).</li>
- *   <li>From each of them climb the value-weighted kernel density Σ ϱⁱK(x − xⁱ) by mean shift,
- *       x ← Σ ϱⁱK(xⁱ − x)xⁱ / Σ ϱⁱK(xⁱ − x), with a Gaussian kernel K of width {@code bandwidth}.
- *       Climbs that end together (within a quarter of the width) belong to one mode; modes reached
- *       from fewer than {@code max(3, minShare·selected)} points are dropped as noise.</li>
- *   <li>Refine each mode with the values themselves: fit log ϱ ≈ c + gᵀd + ½dᵀAd around it by
- *       weighted least squares (Gaussian weights of width {@code fitWidth}) and take Newton steps
- *       to the vertex −A⁻¹g, each at most one fit width long, while A is negative definite. Since
- *       ϱ ≈ ρ, this locates the maximum of ρ itself rather than of a smoothed density.</li>
+ *   <li>From up to {@code maxStarts} of the points (an even stride through the cloud) climb the
+ *       kernel density estimate p(x) = Σ wⁱK(x − xⁱ) by mean shift,
+ *       x ← Σ wⁱK(xⁱ − x)xⁱ / Σ wⁱK(xⁱ − x), with a Gaussian kernel K of width {@code bandwidth}
+ *       (cut off at four widths). The weights are wⁱ = 1 — the points are samples of ρ, so p
+ *       estimates ρ itself — or, with {@code valueWeighted}, wⁱ = ϱⁱ.</li>
+ *   <li>Climbs that end together (within a quarter of the width) belong to one mode; a mode
+ *       reached from fewer than {@code max(3, minShare·starts)} starts is dropped as noise.</li>
+ *   <li>With {@code valueWeighted}, refine each mode with the values themselves: fit
+ *       log ϱ ≈ c + gᵀd + ½dᵀAd around it by weighted least squares (Gaussian weights of width
+ *       {@code fitWidth}) and take Newton steps to the vertex −A⁻¹g, each at most one fit width
+ *       long, while A is negative definite. This is accurate when the values have the shape of ρ
+ *       (small entropic blur); with the paper's ε = 0.1 the blur merges nearby modes in the
+ *       values, and the positions alone are the better guide.</li>
  * </ol>
- * Modes closer than {@code linkRadius} are merged (the higher one kept). The result is ordered
- * by peak value, highest first. Distances are Euclidean in the cloud's coordinates.
+ * A mode closer than twice the bandwidth to a stronger one, or joined to it by a ridge along
+ * which the estimated density never dips below 90 % of the weaker peak, is a bump on that ridge
+ * and is dropped. The result is ordered by estimated density, highest first. Distances are
+ * Euclidean in the cloud's coordinates.
  */
 public final class DensityModes {
 
     /** Points farther than this many fit widths from the centre are left out of the local fit. */
     private static final double CUT = 2.5;
-    private final double topFraction;
-    private final double linkRadius;
-    private final double minShare;
+    /** Relative depth of the density dip that separates two modes. */
+    private static final double DIP = 0.1;
+    /** Kernel cut-off, in bandwidths. */
+    private static final double KERNEL_CUT = 4;
+
     private final double bandwidth;
+    private final double minShare;
+    private final int maxStarts;
+    private final boolean valueWeighted;
     private final double fitWidth;
 
-    private DensityModes(double topFraction, double linkRadius, double minShare, double bandwidth, double fitWidth) {
-        this.topFraction = topFraction;
-        this.linkRadius = linkRadius;
-        this.minShare = minShare;
+    private DensityModes(double bandwidth, double minShare, int maxStarts, boolean valueWeighted, double fitWidth) {
         this.bandwidth = bandwidth;
+        this.minShare = minShare;
+        this.maxStarts = maxStarts;
+        this.valueWeighted = valueWeighted;
         this.fitWidth = fitWidth;
     }
 
     /**
-     * Defaults for clouds on the unit cube: top 30 %, modes at least 0.08 apart, groups of at least
-     * 3 % of the selection, mean-shift kernel width 0.04, local-fit width 0.04.
+     * Position-based defaults for clouds on the unit cube: kernel width 0.03, modes reached from
+     * at least 5 % of 200 starts.
      */
     public static DensityModes defaults() {
-        return new DensityModes(0.3, 0.08, 0.03, 0.04, 0.04);
+        return new DensityModes(0.03, 0.05, 200, false, 0.04);
     }
 
     /**
-     * @param topFraction share of points (highest values) used to find groups, in (0, 1]
-     * @param linkRadius single-linkage distance, &gt; 0
-     * @param minShare smallest group as a share of the selected points, in [0, 1)
      * @param bandwidth mean-shift kernel width, &gt; 0
-     * @param fitWidth width of the Gaussian weights of the local quadratic fit, &gt; 0
+     * @param minShare smallest share of the starts that must reach a mode, in [0, 1)
+     * @param maxStarts largest number of mean-shift starts, ≥ 1
+     * @param valueWeighted weight the kernel density by the values ϱ and refine by local fits of log ϱ
+     * @param fitWidth width of the Gaussian weights of the local fit, &gt; 0 (used when value-weighted)
      */
-    public static DensityModes of(double topFraction, double linkRadius, double minShare, double bandwidth,
+    public static DensityModes of(double bandwidth, double minShare, int maxStarts, boolean valueWeighted,
             double fitWidth) {
-        if (!(topFraction > 0 && topFraction <= 1)) {
-            throw new IllegalArgumentException("topFraction must be in (0, 1], got " + topFraction);
-        }
-        if (!(linkRadius > 0) || Double.isInfinite(linkRadius)) {
-            throw new IllegalArgumentException("linkRadius must be a finite number > 0, got " + linkRadius);
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) {
+            throw new IllegalArgumentException("bandwidth must be a finite number > 0, got " + bandwidth);
         }
         if (!(minShare >= 0 && minShare < 1)) {
             throw new IllegalArgumentException("minShare must be in [0, 1), got " + minShare);
         }
-        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) {
-            throw new IllegalArgumentException("bandwidth must be a finite number > 0, got " + bandwidth);
+        if (maxStarts < 1) {
+            throw new IllegalArgumentException("maxStarts must be >= 1, got " + maxStarts);
         }
         if (!(fitWidth > 0) || Double.isInfinite(fitWidth)) {
             throw new IllegalArgumentException("fitWidth must be a finite number > 0, got " + fitWidth);
         }
-        return new DensityModes(topFraction, linkRadius, minShare, bandwidth, fitWidth);
+        return new DensityModes(bandwidth, minShare, maxStarts, valueWeighted, fitWidth);
     }
 
-    /** The modes of {@code cloud}, highest peak value first. */
+    /** The kernel width. */
+    public double bandwidth() {
+        return bandwidth;
+    }
+
+    /** Whether the kernel density is weighted by the values. */
+    public boolean valueWeighted() {
+        return valueWeighted;
+    }
+
+    /** The modes of {@code cloud}, highest first. */
     public List<Mode> find(WeightedPointCloud cloud) {
         int n = cloud.dimension();
         int size = cloud.size();
         double[] x = cloud.positions();
         double[] v = cloud.values();
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+        double[] w = valueWeighted ? v : ones(size);
+        SortedPoints sorted = new SortedPoints(x, w, n);
+        int starts = Math.min(size, maxStarts);
+        double[] ends = new double[starts * n];
+        int[] startIndex = new int[starts];
+        for (int k = 0; k < starts; k++) {
+            int i = (int) ((long) k * size / starts);
+            startIndex[k] = i;
+            double[] start = Arrays.copyOfRange(x, i * n, i * n + n);
+            System.arraycopy(meanShift(sorted, start), 0, ends, k * n, n);
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -v[i]).thenComparingInt(i -> i));
-        int selected = Math.max(1, (int) Math.ceil(topFraction * size));
-        int minSize = Math.max(3, (int) Math.ceil(minShare * selected));
-        // climb from every selected point; points whose climbs end together form one mode
-        double[] ends = new double[selected * n];
-        int[] sel = new int[selected];
-        for (int k = 0; k < selected; k++) {
-            sel[k] = order[k];
-            double[] start = Arrays.copyOfRange(x, sel[k] * n, sel[k] * n + n);
-            System.arraycopy(meanShift(x, v, n, start), 0, ends, k * n, n);
-        }
-        int[] identity = new int[selected];
-        for (int k = 0; k < selected; k++) {
+        int[] identity = new int[starts];
+        for (int k = 0; k < starts; k++) {
             identity[k] = k;
         }
         int[] group = singleLinkage(ends, n, identity, 0.25 * bandwidth);
@@ -106,17 +120,18 @@ public final class DensityModes {
         for (int g : group) {
             groups = Math.max(groups, g + 1);
         }
+        int minSize = Math.max(3, (int) Math.ceil(minShare * starts));
         List<Mode> modes = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             double[] centre = new double[n];
             double peak = 0;
             int members = 0;
-            for (int k = 0; k < selected; k++) {
+            for (int k = 0; k < starts; k++) {
                 if (group[k] != g) {
                     continue;
                 }
                 members++;
-                peak = Math.max(peak, v[sel[k]]);
+                peak = Math.max(peak, v[startIndex[k]]);
                 for (int d = 0; d < n; d++) {
                     centre[d] += ends[k * n + d];
                 }
@@ -127,23 +142,77 @@ public final class DensityModes {
             for (int d = 0; d < n; d++) {
                 centre[d] /= members;
             }
-            modes.add(new Mode(refine(x, v, n, centre), peak, members));
+            double[] located = valueWeighted ? refine(x, v, n, centre) : centre;
+            modes.add(new Mode(located, peak, members));
         }
-        modes.sort(Comparator.comparingDouble((Mode m) -> -m.peakValue()));
+        // strongest first; a weaker mode joined to a stronger one by a ridge without a real dip
+        // (the density along the segment never falls below (1 - DIP) of the weaker peak) is a
+        // bump on that ridge, not a mode of its own
+        double[] height = new double[modes.size()];
+        for (int k = 0; k < height.length; k++) {
+            height[k] = density(sorted, modes.get(k).centre());
+        }
+        Integer[] order = new Integer[modes.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -height[k]).thenComparingInt(k -> k));
         List<Mode> merged = new ArrayList<>();
-        for (Mode m : modes) {
-            boolean duplicate = false;
+        for (int k : order) {
+            Mode m = modes.get(k);
+            boolean separate = true;
             for (Mode kept : merged) {
-                if (distance(kept.centre(), m.centre()) < linkRadius) {
-                    duplicate = true;
+                if (distance(kept.centre(), m.centre()) < 2 * bandwidth
+                        || minimumAlong(sorted, kept.centre(), m.centre()) >= (1 - DIP) * height[k]) {
+                    separate = false;
                     break;
                 }
             }
-            if (!duplicate) {
+            if (separate) {
                 merged.add(m);
             }
         }
         return merged;
+    }
+
+    /** The kernel density estimate (unnormalised) at {@code c}. */
+    private double density(SortedPoints p, double[] c) {
+        int n = p.dimension;
+        double inv = 1 / (2 * bandwidth * bandwidth);
+        double cut = KERNEL_CUT * bandwidth;
+        double cut2 = cut * cut;
+        double sum = 0;
+        for (int j = p.firstAtLeast(c[0] - cut); j < p.first.length && p.first[j] <= c[0] + cut; j++) {
+            double d2 = 0;
+            for (int d = 0; d < n && d2 <= cut2; d++) {
+                double t = p.x[j * n + d] - c[d];
+                d2 += t * t;
+            }
+            if (d2 <= cut2) {
+                sum += p.w[j] * Math.exp(-d2 * inv);
+            }
+        }
+        return sum;
+    }
+
+    /** The smallest density estimate at 24 evenly spaced points of the segment from a to b. */
+    private double minimumAlong(SortedPoints p, double[] a, double[] b) {
+        double min = Double.POSITIVE_INFINITY;
+        double[] c = new double[a.length];
+        for (int s = 1; s < 24; s++) {
+            double t = s / 24.0;
+            for (int d = 0; d < a.length; d++) {
+                c[d] = a[d] + t * (b[d] - a[d]);
+            }
+            min = Math.min(min, density(p, c));
+        }
+        return min;
+    }
+
+    private static double[] ones(int size) {
+        double[] w = new double[size];
+        Arrays.fill(w, 1.0);
+        return w;
     }
 
     private static int[] singleLinkage(double[] x, int n, int[] sel, double linkRadius) {
@@ -192,23 +261,31 @@ public final class DensityModes {
         return k;
     }
 
-    private double[] meanShift(double[] x, double[] v, int n, double[] start) {
+    private double[] meanShift(SortedPoints p, double[] start) {
+        int n = p.dimension;
         double[] c = start.clone();
         double[] next = new double[n];
         double inv = 1 / (2 * bandwidth * bandwidth);
-        for (int iter = 0; iter < 200; iter++) {
+        double cut = KERNEL_CUT * bandwidth;
+        double cut2 = cut * cut;
+        for (int iter = 0; iter < 300; iter++) {
             Arrays.fill(next, 0);
             double wsum = 0;
-            for (int i = 0; i < v.length; i++) {
+            int from = p.firstAtLeast(c[0] - cut);
+            for (int j = from; j < p.first.length && p.first[j] <= c[0] + cut; j++) {
+                int base = j * n;
                 double d2 = 0;
-                for (int d = 0; d < n; d++) {
-                    double t = x[i * n + d] - c[d];
+                for (int d = 0; d < n && d2 <= cut2; d++) {
+                    double t = p.x[base + d] - c[d];
                     d2 += t * t;
                 }
-                double w = v[i] * Math.exp(-d2 * inv);
-                wsum += w;
+                if (d2 > cut2) {
+                    continue;
+                }
+                double k = p.w[j] * Math.exp(-d2 * inv);
+                wsum += k;
                 for (int d = 0; d < n; d++) {
-                    next[d] += w * x[i * n + d];
+                    next[d] += k * p.x[base + d];
                 }
             }
             if (!(wsum > 0)) {
@@ -220,11 +297,53 @@ public final class DensityModes {
                 move = Math.max(move, Math.abs(next[d] - c[d]));
                 c[d] = next[d];
             }
-            if (move < 1e-9) {
+            if (move < 1e-5 * bandwidth) {
                 break;
             }
         }
         return c;
+    }
+
+    /** The points and weights sorted by their first coordinate, for range scans. */
+    private static final class SortedPoints {
+        final int dimension;
+        final double[] first;
+        final double[] x;
+        final double[] w;
+
+        SortedPoints(double[] positions, double[] weights, int n) {
+            int size = weights.length;
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> positions[i * n]).thenComparingInt(i -> i));
+            dimension = n;
+            first = new double[size];
+            x = new double[size * n];
+            w = new double[size];
+            for (int j = 0; j < size; j++) {
+                int i = order[j];
+                first[j] = positions[i * n];
+                System.arraycopy(positions, i * n, x, j * n, n);
+                w[j] = weights[i];
+            }
+        }
+
+        /** The first index whose first coordinate is ≥ {@code value}. */
+        int firstAtLeast(double value) {
+            int lo = 0;
+            int hi = first.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (first[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     /** Newton iteration on local quadratic fits of log ϱ, from {@code start}. */
@@ -339,8 +458,8 @@ public final class DensityModes {
      * One mode.
      *
      * @param centre its location
-     * @param peakValue the largest value ϱ among the points of its group
-     * @param members how many of the selected high-value points formed its group
+     * @param peakValue the largest value ϱ among the starts that reached it
+     * @param members how many mean-shift starts reached it
      */
     public record Mode(double[] centre, double peakValue, int members) {
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             RunCommand.class,
             WassersteinCommand.class,
+            HimmelblauCommand.class,
             CompareCommand.class,
             PlotCommand.class,
             OptimizeCommand.class,

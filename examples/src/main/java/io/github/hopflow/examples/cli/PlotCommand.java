@@ -44,7 +44,7 @@ public final class PlotCommand implements Callable<Integer> {
     String dims;
 
     @Option(names = "--frames", paramLabel = "F",
-            description = "Panels in the grid (default 9) or frames of the animation (default: every snapshot, at most 120).")
+            description = "Panels in the grid (default 9) or frames of the animation (default: every snapshot, at most 40).")
     Integer frames;
 
     @Option(names = "--force", description = "Overwrite an existing output file.")
@@ -66,7 +66,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (Files.exists(file) && !force) {
             throw new IllegalArgumentException("--out " + file + " already exists; pass --force to overwrite it");
         }
-        int count = frames != null ? frames : gif ? 120 : 9;
+        int count = frames != null ? frames : gif ? 40 : 9;
         if (count < 1) {
             throw new IllegalArgumentException("--frames must be >= 1, got " + count);
         }

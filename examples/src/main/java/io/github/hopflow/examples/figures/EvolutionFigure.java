@@ -6,8 +6,10 @@ import io.github.hopflow.examples.plot.ColourScale;
 import io.github.hopflow.examples.plot.FieldChart;
 import io.github.hopflow.examples.plot.GlyphMarker;
 import io.github.hopflow.examples.plot.GridField;
+import io.github.hopflow.examples.plot.MarchingSquares;
 import io.github.hopflow.examples.plot.Numbers;
 import io.github.hopflow.examples.plot.PanelGrid;
+import io.github.hopflow.examples.plot.Polyline;
 import io.github.hopflow.examples.snapshot.Snapshot;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import java.awt.Color;
@@ -29,14 +31,14 @@ public final class EvolutionFigure {
 
     private static final int PANEL_WIDTH = 430;
     private static final int PANEL_HEIGHT = 430;
+    private static final int FRAME_SIZE = 560;
     private static final Color CONTOUR = new Color(90, 90, 90);
 
     private final List<Snapshot> snapshots;
     private final int dimX;
     private final int dimY;
     private final String heading;
-    private final GridField background;
-    private final double[] backgroundLevels;
+    private final List<List<Polyline>> background;
     private final List<double[]> references;
     private final String referenceLabel;
     private final double[] box;
@@ -47,8 +49,7 @@ public final class EvolutionFigure {
         this.dimX = b.dimX;
         this.dimY = b.dimY;
         this.heading = b.heading;
-        this.background = b.background;
-        this.backgroundLevels = b.backgroundLevels;
+        this.background = b.background == null ? null : MarchingSquares.contours(b.background, b.backgroundLevels);
         this.references = b.references;
         this.referenceLabel = b.referenceLabel;
         this.box = b.box != null ? b.box : boundingBox(snapshots, dimX, dimY);
@@ -75,16 +76,20 @@ public final class EvolutionFigure {
         return PanelGrid.compose(panels, columns, heading, bar);
     }
 
-    /** One animation frame per snapshot, each with its own colour bar, all of one size. */
+    /**
+     * One animation frame per snapshot, each with its own colour bar, all of one size. Frames are
+     * rendered in parallel; the list is in snapshot order.
+     */
     public List<BufferedImage> frames() {
-        List<BufferedImage> frames = new ArrayList<>(snapshots.size());
-        for (Snapshot s : snapshots) {
-            String title = (heading == null ? "" : heading + ", ") + timeLabel(s);
-            frames.add(panel(s, title, true)
-                    .colourBar(ColourBar.of(scale, "ϱ (density)"))
-                    .render(640 + ColourBar.WIDTH, 640));
-        }
-        return frames;
+        return java.util.stream.IntStream.range(0, snapshots.size()).parallel()
+                .mapToObj(k -> {
+                    Snapshot s = snapshots.get(k);
+                    String title = (heading == null ? "" : heading + ", ") + timeLabel(s);
+                    return panel(s, title, true)
+                            .colourBar(ColourBar.of(scale, "ϱ (density)"))
+                            .render(FRAME_SIZE + ColourBar.WIDTH, FRAME_SIZE);
+                })
+                .toList();
     }
 
     private FieldChart panel(Snapshot s, String title, boolean legend) {
@@ -92,7 +97,7 @@ public final class EvolutionFigure {
         String yName = "x" + subscript(dimY + 1);
         FieldChart chart = FieldChart.over(title, xName, yName, box[0], box[1], box[2], box[3]);
         if (background != null) {
-            chart.contours(background, backgroundLevels, CONTOUR, 1.0f, legend ? "contours of ρ∞" : null);
+            chart.contours(background, CONTOUR, 1.0f, legend ? "contours of ρ∞" : null);
         }
         WeightedPointCloud c = s.cloud();
         double[] x = new double[c.size()];

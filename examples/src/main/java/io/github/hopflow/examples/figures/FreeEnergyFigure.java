@@ -19,7 +19,7 @@ public final class FreeEnergyFigure {
      */
     public static BufferedImage render(double[] times, double[] freeEnergy, double minimum) {
         LineChart chart = LineChart.of("Free energy along the flow (eqs. (45), (46))", "time t", "F(ρ)")
-                .line("F(ρ_k), cloud estimate", times, freeEnergy);
+                .line("F(ρ_k) estimated on the cloud (the ε-blur of the values lowers it)", times, freeEnergy);
         if (!Double.isNaN(minimum) && times.length > 0) {
             chart.line("−T log Z(T) = F(ρ∞)", new double[] {times[0], times[times.length - 1]},
                     new double[] {minimum, minimum});

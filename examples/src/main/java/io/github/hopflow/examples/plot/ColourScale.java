@@ -135,12 +135,23 @@ public final class ColourScale {
                 return ticks;
             }
             double[] mult = {1, 2, 5};
-            for (int e = (int) Math.floor(lo) ; e <= last; e++) {
+            for (int e = (int) Math.floor(lo); e <= last; e++) {
                 for (double m : mult) {
                     double v = m * Math.pow(10, e);
                     if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
                         ticks.add(v);
                     }
+                }
+            }
+            if (ticks.size() >= 3) {
+                return ticks;
+            }
+            ticks.clear();
+            // a range of less than a decade: round values, evenly spaced on the linear scale
+            double step = niceStep((max - min) / 4);
+            for (double v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) {
+                if (v > 0) {
+                    ticks.add(v);
                 }
             }
             return ticks;

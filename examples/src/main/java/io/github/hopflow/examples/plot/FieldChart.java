@@ -85,6 +85,15 @@ public final class FieldChart {
     }
 
     /**
+     * Draws contour lines computed beforehand (e.g. with {@link MarchingSquares#contours}), so that
+     * many panels over one field share the work.
+     */
+    public FieldChart contours(List<List<Polyline>> lines, Color colour, float width, String label) {
+        contours.add(new ContourLayer(List.copyOf(lines), colour, width, label));
+        return this;
+    }
+
+    /**
      * Draws points (x[k], y[k]) coloured by {@code values[k]} through {@code scale}; the
      * highest values are drawn last (on top).
      */

@@ -77,6 +77,16 @@ public final class LineChart {
         chart.getStyler().setLegendPosition(legendPosition);
         chart.getStyler().setLegendVisible(lines.size() > 1);
         chart.getStyler().setMarkerSize(5);
+        double xMin = Double.POSITIVE_INFINITY;
+        for (Line line : lines) {
+            for (double v : line.x()) {
+                xMin = Math.min(xMin, v);
+            }
+        }
+        if (xMin >= 0) {
+            // start the axis at 0 so that the ticks fall on round numbers
+            chart.getStyler().setXAxisMin(0.0);
+        }
         int k = 0;
         for (Line line : lines) {
             double[][] xy = finite(line, logY);
