@@ -112,7 +112,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            spec.commandLine().getOut().println(Json.line(HimmelblauSummary.of(outcome, "snapshots/")));
+            spec.commandLine().getOut().println(Json.line(HimmelblauSummary.of(outcome)));
         } else {
             spec.commandLine().getOut().print(HimmelblauSummary.report(outcome));
             spec.commandLine().getOut().println("wrote figures, snapshots/ and summary.json to " + out);

@@ -145,18 +145,13 @@ public final class HimmelblauExperiment {
                 List.copyOf(diagnostics), result.medianMillisPerStep(), flowSeconds, kept.size(), 0);
 
         status.accept("summary");
-        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome, snapshotsNote()));
+        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome));
         status.accept("figures");
         writeFlowFigures(kept, diagnostics, gibbs, logZ.minimumFreeEnergy(t));
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
-        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(finished, snapshotsNote()));
+        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(finished));
         return finished;
-    }
-
-    private String snapshotsNote() {
-        return "snapshots/step-NNNNNN.csv, header x1,x2,rho (normalised density values), every "
-                + settings.snapshotEvery() + " steps and the last";
     }
 
     private void writeStaticFigures(GibbsDensity gibbs) {

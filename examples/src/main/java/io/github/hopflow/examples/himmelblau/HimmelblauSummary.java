@@ -16,7 +16,7 @@ public final class HimmelblauSummary {
     }
 
     /** The summary as nested maps and lists, ready for JSON. */
-    public static Map<String, Object> of(HimmelblauOutcome o, String snapshotsNote) {
+    public static Map<String, Object> of(HimmelblauOutcome o) {
         HimmelblauSettings s = o.settings();
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> p = new LinkedHashMap<>();
@@ -47,6 +47,10 @@ public final class HimmelblauSummary {
             modes.add(e);
         }
         doc.put("modes", modes);
+        doc.put("modeEstimate", "mean-shift modes of a Gaussian kernel density estimate (width "
+                + io.github.hopflow.examples.analysis.DensityModes.defaults().bandwidth()
+                + ") of the point positions pooled over the snapshots of the second half of the run; "
+                + "members = mean-shift starts that reached the mode, peakValue = largest rho among them");
         List<Map<String, Object>> minimisers = new ArrayList<>();
         for (ModeMatch m : o.matches()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -91,7 +95,9 @@ public final class HimmelblauSummary {
         timing.put("proximalSeconds", prox / 1000);
         timing.put("meanProximalIterations", o.steps().isEmpty() ? 0 : (double) iterations / o.steps().size());
         doc.put("timing", timing);
-        doc.put("snapshots", Map.of("count", o.snapshots(), "layout", snapshotsNote));
+        doc.put("snapshots", Map.of("count", o.snapshots(), "layout",
+                "snapshots/step-NNNNNN.csv, header x1,x2,rho (normalised density values), every "
+                        + s.snapshotEvery() + " steps and the last"));
         doc.put("figures", List.of("geodesic-balls.png", "objective.png", "stationary.png", "evolution.png",
                 "evolution.gif", "runtime.png", "free-energy.png"));
         return doc;
