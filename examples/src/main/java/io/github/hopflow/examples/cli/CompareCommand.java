@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs the diffusion machine and the deterministic Hopfield flows (Hopfield ODE, natural-gradient "
+            "Runs the diffusion machine (as the density flow at constant temperature) and the deterministic Hopfield flows (Hopfield ODE, natural-gradient "
                     + "recursion, mirror descent, proximal natural gradient, firing-rate flow) from the same "
                     + "uniform initial samples and reports E[f] over the steps, the share of particles / "
                     + "trajectories that end in a global minimiser's basin, and wall time.",
@@ -62,6 +62,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--step", defaultValue = "1e-4", paramLabel = "h",
             description = "Time step of the diffusion machine and the Hopfield-metric flows (default: ${DEFAULT-VALUE}).")
     double step;
+
+    @Option(names = "--eps", defaultValue = "0.1", paramLabel = "E",
+            description = "Entropic regularisation of the density flow's proximal step, used at constant "
+                    + "temperature (default: ${DEFAULT-VALUE}).")
+    double epsilon;
 
     @Option(names = "--steps", defaultValue = "1000", paramLabel = "K",
             description = "Steps of every method (default: ${DEFAULT-VALUE}).")
@@ -118,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
-                tau == null ? Double.NaN : tau, beta, step,
+                tau == null ? Double.NaN : tau, beta, step, epsilon,
                 steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, seed, workers);
         CompareExperiment experiment = CompareExperiment.of(settings);
         OutputDirectory.prepare(out, force);

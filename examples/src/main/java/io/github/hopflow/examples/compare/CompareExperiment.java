@@ -16,6 +16,10 @@ import io.github.hopflow.sde.Scheme;
 import io.github.hopflow.sde.Snapshot;
 import io.github.hopflow.sde.StepHandler;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.wasserstein.flow.DensityFlow;
+import io.github.hopflow.wasserstein.flow.FlowListener;
+import io.github.hopflow.wasserstein.flow.FlowResult;
+import io.github.hopflow.wasserstein.flow.FlowStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +37,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * samples on the Hopfield cube (paper example metric, gain β) and measures each.
  *
  * <p>The diffusion machine is integrated by the particle engine with the drift-implicit scheme in
- * isometric coordinates (which keeps points inside the cube); its E[f] is the mean of f over the
- * particles, which are samples of the flowing density ρ_t. Each deterministic flow is run from
+ * isometric coordinates (which keeps points inside the cube). At constant temperature it runs as
+ * the density flow (HNN paper, eq. (54): the particles plus their density values by the entropic
+ * proximal step), which adds the free-energy trace; with an annealing schedule the particles run
+ * alone (the proximal step needs a constant T). Its E[f] is the mean of f over the particles,
+ * which are samples of the flowing density ρ_t. Each deterministic flow is run from
  * every initial sample; E[f] is the mean over the trajectories. Basin membership of the final
  * points is decided by {@link GlobalBasin}.
  *
@@ -142,7 +149,9 @@ public final class CompareExperiment {
             }
         };
         long t0 = System.nanoTime();
-        RunResult result;
+        WeightedPointCloud finalCloud;
+        boolean cancelledEarly;
+        double[] freeEnergy = null;
         try (ParticleEngine engine = ParticleEngine.builder(machine)
                 .particles(settings.particles())
                 .step(settings.step())
@@ -150,25 +159,56 @@ public final class CompareExperiment {
                 .threads(settings.threads())
                 .random(rng)
                 .build()) {
-            RunOptions options = RunOptions.steps(settings.steps())
-                    .withSnapshotEvery(recordEvery)
-                    .withCancellation(cancelled)
-                    .withProgress(k -> progress.accept(done.get() + k));
-            result = engine.run(WeightedPointCloud.unweighted(n, start), options, recorder);
+            WeightedPointCloud startCloud = WeightedPointCloud.unweighted(n, start);
+            if (settings.usesDensityFlow()) {
+                // the density flow moves the same particles and carries their density values
+                double[] fe = new double[settings.steps()];
+                FlowListener listener = new FlowListener() {
+                    @Override
+                    public void onStep(FlowStep d) {
+                        fe[(int) d.step() - 1] = d.freeEnergy();
+                        progress.accept(done.get() + d.step());
+                    }
+
+                    @Override
+                    public void onSnapshot(long step, double time, WeightedPointCloud cloud) {
+                        if (filled[0] < mean.length && step == recorded[filled[0]]) {
+                            mean[filled[0]++] = meanObjective(cloud);
+                        }
+                    }
+                };
+                DensityFlow flow = DensityFlow.builder(engine)
+                        .epsilon(settings.epsilon())
+                        .parallelism(settings.threads())
+                        .build();
+                FlowResult r = flow.run(startCloud, io.github.hopflow.wasserstein.flow.FlowOptions.steps(settings.steps())
+                        .withSnapshotEvery(recordEvery).withCancellation(cancelled), listener);
+                finalCloud = r.cloud();
+                cancelledEarly = r.cancelled();
+                freeEnergy = fe;
+            } else {
+                RunOptions options = RunOptions.steps(settings.steps())
+                        .withSnapshotEvery(recordEvery)
+                        .withCancellation(cancelled)
+                        .withProgress(k -> progress.accept(done.get() + k));
+                RunResult result = engine.run(startCloud, options, recorder);
+                finalCloud = result.last().cloud();
+                cancelledEarly = result.cancelled();
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         done.addAndGet(settings.steps());
-        if (result.cancelled()) {
+        if (cancelledEarly) {
             return null;
         }
-        WeightedPointCloud last = result.last().cloud();
-        double[] finals = last.positions();
+        double[] finals = finalCloud.positions();
         double[] finalValues = values(finals);
         double fraction = basinFraction(finals, basin, pool, done, progress, cancelled);
         if (Double.isNaN(fraction) && basin.isDefined()) {
             return null;
         }
-        return outcome(DIFFUSION, true, recorded, settings.step(), mean, finalValues, fraction, wall);
+        MethodOutcome o = outcome(DIFFUSION, true, recorded, settings.step(), mean, finalValues, fraction, wall);
+        return freeEnergy == null ? o : o.withFreeEnergy(freeEnergy);
     }
 
     private MethodOutcome deterministic(FlowMethod method, double[] start, double gamma, int[] recorded,
@@ -229,7 +269,7 @@ public final class CompareExperiment {
             sum += v;
         }
         return new MethodOutcome(name, stochastic, recorded.clone(), times, mean, sum / finalValues.length, best,
-                fraction, wall);
+                fraction, wall, null);
     }
 
     /** Share of points in a global basin; NaN if undefined or cancelled. */

@@ -38,6 +38,8 @@ public final class CompareReport {
         settings.put("threads", s.threads());
         settings.put("deterministicMethods", s.methods().stream().map(FlowMethod::cliName).toList());
         settings.put("diffusionScheme", "isometric-implicit");
+        settings.put("eps", s.epsilon());
+        settings.put("densityFlow", s.usesDensityFlow());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("settings", settings);
         doc.put("complete", r.complete());
@@ -54,6 +56,10 @@ public final class CompareReport {
             e.put("bestFinalObjective", m.bestObjective());
             e.put("globalBasinFraction", Double.isNaN(m.globalBasinFraction()) ? null : m.globalBasinFraction());
             e.put("wallSeconds", m.wallSeconds());
+            if (m.freeEnergy() != null) {
+                e.put("finalFreeEnergy", m.freeEnergy()[m.freeEnergy().length - 1]);
+                e.put("freeEnergy", m.freeEnergy());
+            }
             Map<String, Object> curve = new LinkedHashMap<>();
             curve.put("step", m.steps());
             curve.put("time", m.times());

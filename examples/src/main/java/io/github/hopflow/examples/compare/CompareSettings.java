@@ -16,6 +16,7 @@ import java.util.List;
  * @param tau the schedule's time scale τ &gt; 0, or NaN for a tenth of the horizon K·h
  * @param beta activation gain β &gt; 0 of the Hopfield metric (paper example, mobility 4βx(1 − x))
  * @param step time step h &gt; 0 of the diffusion machine and the Hopfield-metric flows
+ * @param epsilon ε &gt; 0 of the density flow's entropic proximal step (used at constant temperature)
  * @param steps K ≥ 1 steps of every method
  * @param methods the deterministic flows to run (at least one)
  * @param firingRateStep Euler step of the firing-rate flow ẋ = −x + P(x − γ∇f) (1 = the
@@ -30,7 +31,7 @@ import java.util.List;
  */
 public record CompareSettings(String objective, int dimension, int particles, double temperature,
         String schedule, double tau, double beta,
-        double step, int steps, List<FlowMethod> methods, double firingRateStep, double gamma,
+        double step, double epsilon, int steps, List<FlowMethod> methods, double firingRateStep, double gamma,
         double basinTolerance, int records, long seed, int threads) {
 
     /** Checks every parameter, naming it and its value in the error. */
@@ -43,6 +44,7 @@ public record CompareSettings(String objective, int dimension, int particles, do
         requirePositive("--temperature", temperature);
         requirePositive("--beta", beta);
         requirePositive("--step", step);
+        requirePositive("--eps", epsilon);
         requirePositive("--firing-rate-step", firingRateStep);
         requirePositive("--basin-tolerance", basinTolerance);
         if (!List.of("constant", "logarithmic", "exponential").contains(schedule)) {
@@ -59,6 +61,11 @@ public record CompareSettings(String objective, int dimension, int particles, do
             throw new IllegalArgumentException("--methods must name at least one deterministic flow");
         }
         methods = List.copyOf(methods);
+    }
+
+    /** Whether the machine runs as the density flow (constant temperature) or as particles only. */
+    public boolean usesDensityFlow() {
+        return schedule.equals("constant");
     }
 
     /** The machine's temperature schedule. */

@@ -13,7 +13,15 @@ package io.github.hopflow.examples.compare;
  * @param globalBasinFraction share of final points whose descent reaches a global minimiser, or
  *     NaN when the objective lists none
  * @param wallSeconds wall-clock time of the method (without the basin classification)
+ * @param freeEnergy the free-energy estimate after every step of a density flow, or null
  */
 public record MethodOutcome(String name, boolean stochastic, int[] steps, double[] times, double[] meanObjective,
-        double finalMeanObjective, double bestObjective, double globalBasinFraction, double wallSeconds) {
+        double finalMeanObjective, double bestObjective, double globalBasinFraction, double wallSeconds,
+        double[] freeEnergy) {
+
+    /** The same outcome with a free-energy trace. */
+    public MethodOutcome withFreeEnergy(double[] trace) {
+        return new MethodOutcome(name, stochastic, steps, times, meanObjective, finalMeanObjective, bestObjective,
+                globalBasinFraction, wallSeconds, trace.clone());
+    }
 }

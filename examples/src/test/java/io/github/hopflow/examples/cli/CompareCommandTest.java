@@ -26,6 +26,7 @@ class CompareCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
         assertTrue(doc.get("complete").asBoolean());
+        assertTrue(doc.get("settings").get("densityFlow").asBoolean());
         List<String> names = new ArrayList<>();
         for (JsonNode m : doc.get("methods")) {
             names.add(m.get("name").asText());
@@ -44,6 +45,10 @@ class CompareCommandTest {
             } else {
                 // the machine samples rho_inf at T = 25: E[f] near T·n/2, well above 0
                 assertTrue(last > 5 && last < 60, "diffusion machine final E[f] " + last);
+                // run as the density flow: the free energy falls from its start (uniform, rho = 1)
+                JsonNode fe = m.get("freeEnergy");
+                assertEquals(200, fe.size());
+                assertTrue(m.get("finalFreeEnergy").asDouble() < fe.get(0).asDouble(), "free energy " + fe);
             }
         }
         assertEquals(List.of("diffusion-machine", "hopfield", "natural-gradient", "mirror", "proximal", "firing-rate"), names);
