@@ -19,9 +19,12 @@ import picocli.CommandLine.Command;
             GeodesicCommand.class,
             FlowCommand.class,
             SampleCommand.class,
-            OptimizeCommand.class,
             RunCommand.class,
             WassersteinCommand.class,
+            HimmelblauCommand.class,
+            CompareCommand.class,
+            PlotCommand.class,
+            OptimizeCommand.class,
             BenchCommand.class,
         })
 public final class HopflowCommand implements Runnable {

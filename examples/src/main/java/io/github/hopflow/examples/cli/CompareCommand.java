@@ -1,0 +1,143 @@
+package io.github.hopflow.examples.cli;
+
+import io.github.hopflow.examples.compare.CompareExperiment;
+import io.github.hopflow.examples.compare.CompareFigure;
+import io.github.hopflow.examples.compare.CompareReport;
+import io.github.hopflow.examples.compare.CompareResult;
+import io.github.hopflow.examples.compare.CompareSettings;
+import io.github.hopflow.examples.plot.ImageFiles;
+import io.github.hopflow.geometry.flow.FlowMethod;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hopflow compare}: the diffusion machine against the deterministic flows. */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs the diffusion machine and the deterministic Hopfield flows (Hopfield ODE, natural-gradient "
+                    + "recursion, mirror descent, proximal natural gradient, firing-rate flow) from the same "
+                    + "uniform initial samples and reports E[f] over the steps, the share of particles / "
+                    + "trajectories that end in a global minimiser's basin, and wall time.",
+            "Basin: from each final point, projected gradient descent on the cube with Armijo backtracking; "
+                    + "the point counts when that descent ends within --basin-tolerance of a known global minimiser.",
+            "Writes DIR/compare.png and DIR/compare.json."
+        })
+public final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--objective", required = true, paramLabel = "NAME",
+            description = "Built-in objective: himmelblau, quadratic, double-well, rastrigin, ackley, styblinski-tang, levy.")
+    String objective;
+
+    @Option(names = "--dim", required = true, paramLabel = "n", description = "Dimension n.")
+    int dimension;
+
+    @Option(names = "--particles", defaultValue = "500", paramLabel = "N",
+            description = "Initial samples, uniform on the cube, shared by all methods (default: ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--temperature", defaultValue = "25", paramLabel = "T",
+            description = "Temperature of the diffusion machine (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "S",
+            description = "Temperature schedule of the machine: constant, logarithmic T/log(e + t/tau) or "
+                    + "exponential T*exp(-t/tau) floored at T/1000 (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--tau", paramLabel = "tau",
+            description = "Time scale of the schedule (default: a tenth of steps*step).")
+    Double tau;
+
+    @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
+            description = "Activation gain beta; mobility 4*beta*x(1-x) (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--step", defaultValue = "1e-4", paramLabel = "h",
+            description = "Time step of the diffusion machine and the Hopfield-metric flows (default: ${DEFAULT-VALUE}).")
+    double step;
+
+    @Option(names = "--steps", defaultValue = "1000", paramLabel = "K",
+            description = "Steps of every method (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M",
+            defaultValue = "hopfield,natural-gradient,mirror,proximal,firing-rate",
+            description = "Deterministic flows to run (default: ${DEFAULT-VALUE}); also natural-gradient-ode.")
+    List<String> methods = new ArrayList<>();
+
+    @Option(names = "--firing-rate-step", defaultValue = "1", paramLabel = "h",
+            description = "Euler step of the firing-rate flow; 1 is the proximal-gradient method (default: ${DEFAULT-VALUE}).")
+    double firingRateStep;
+
+    @Option(names = "--gamma", paramLabel = "G",
+            description = "Gamma of the firing-rate flow (default: 1/L, L the largest second derivative of f at the initial samples).")
+    Double gamma;
+
+    @Option(names = "--basin-tolerance", defaultValue = "0.02", paramLabel = "D",
+            description = "Distance to a global minimiser that counts as reaching it (default: ${DEFAULT-VALUE}).")
+    double basinTolerance;
+
+    @Option(names = "--records", defaultValue = "101", paramLabel = "R",
+            description = "Points on each E[f] curve (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "k", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--out", defaultValue = "out/compare", paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the result as JSON on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<FlowMethod> flows = new ArrayList<>();
+        for (String m : methods) {
+            flows.add(FlowMethod.byName(m.trim()));
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
+                tau == null ? Double.NaN : tau, beta, step,
+                steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, seed, workers);
+        CompareExperiment experiment = CompareExperiment.of(settings);
+        OutputDirectory.prepare(out, force);
+        CompareResult result;
+        try (Interruption interruption = Interruption.install()) {
+            try (Progress bar = Progress.start("compare", experiment.totalWork(), quiet)) {
+                result = experiment.run(bar::stepTo, interruption);
+            }
+            if (!result.methods().isEmpty()) {
+                ImageFiles.writePng(CompareFigure.render(result), out.resolve("compare.png"));
+            }
+            Json.write(out.resolve("compare.json"), CompareReport.of(result));
+        }
+        if (json) {
+            spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
+        } else {
+            spec.commandLine().getOut().print(CompareReport.table(result));
+            spec.commandLine().getOut().println("wrote " + out.resolve("compare.png") + " and " + out.resolve("compare.json"));
+        }
+        return result.complete() ? 0 : 130;
+    }
+}

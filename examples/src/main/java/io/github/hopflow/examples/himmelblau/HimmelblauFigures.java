@@ -1,0 +1,103 @@
+package io.github.hopflow.examples.himmelblau;
+
+import io.github.hopflow.examples.figures.EvolutionPlots;
+import io.github.hopflow.examples.plot.ColourBar;
+import io.github.hopflow.examples.plot.ColourMap;
+import io.github.hopflow.examples.plot.ColourScale;
+import io.github.hopflow.examples.plot.FieldChart;
+import io.github.hopflow.examples.plot.GlyphMarker;
+import io.github.hopflow.examples.plot.GridField;
+import io.github.hopflow.examples.plot.Numbers;
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.geometry.objective.Objective;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * The static figures of the paper's Himmelblau example (HNN paper, Sec. V-C): the geodesic balls
+ * of d_G around (½, ½) (Fig. 2), the scaled Himmelblau function (59) and its stationary density
+ * ρ∞ = exp(−f/T)/Z(T) (Fig. 3), each with the four global minimisers marked.
+ */
+public final class HimmelblauFigures {
+
+    /** Grid nodes per side for sampled fields. */
+    static final int GRID = 161;
+    private static final int SIZE = 720;
+
+    private HimmelblauFigures() {
+    }
+
+    /**
+     * Geodesic balls {x : d_G(x, c) ≤ r} of a two-dimensional metric: a heat map of d_G(·, c) with
+     * the spheres d_G = r drawn as contour lines (Fig. 2).
+     */
+    public static BufferedImage geodesicBalls(DiagonalMetric metric, double[] centre) {
+        if (metric.dimension() != 2) {
+            throw new IllegalArgumentException("geodesic balls are drawn in 2 dimensions, got a metric of dimension "
+                    + metric.dimension());
+        }
+        double u0 = metric.isometric(0, centre[0]);
+        double u1 = metric.isometric(1, centre[1]);
+        DoubleBinaryOperator distance = (x, y) -> Math.hypot(metric.isometric(0, x) - u0, metric.isometric(1, y) - u1);
+        GridField field = GridField.unitSquare(distance, GRID);
+        double max = field.max();
+        double step = max > 2.5 ? 0.5 : 0.2;
+        int count = (int) Math.floor(max / step);
+        double[] levels = new double[count];
+        for (int k = 0; k < count; k++) {
+            levels[k] = (k + 1) * step;
+        }
+        ColourScale scale = ColourScale.linear(ColourMap.VIRIDIS, 0, max);
+        return FieldChart.unitSquare("Geodesic balls d_G(x, c) ≤ r, r = " + Numbers.compact(step) + ", "
+                        + Numbers.compact(2 * step) + ", …")
+                .heatMap(field, scale)
+                .contours(field, levels, Color.WHITE, 1.6f, null)
+                .markers(List.of(centre.clone()), "centre c = (" + Numbers.compact(centre[0]) + ", "
+                        + Numbers.compact(centre[1]) + ")", Color.RED,
+                        GlyphMarker.of(GlyphMarker.Shape2D.DISC, 1.6, Color.WHITE))
+                .colourBar(ColourBar.of(scale, "d_G"))
+                .render(SIZE + ColourBar.WIDTH, SIZE);
+    }
+
+    /** The objective over the unit square with its global minimisers marked (Fig. 3a). */
+    public static BufferedImage objective(Objective f) {
+        GridField field = GridField.unitSquare((x, y) -> f.value(new double[] {x, y}), GRID);
+        double max = field.max();
+        double[] levels = niceLevels(max);
+        ColourScale scale = ColourScale.linear(ColourMap.VIRIDIS, Math.min(0, field.min()), max);
+        return FieldChart.unitSquare("Scaled Himmelblau function f (59) and its level sets")
+                .heatMap(field, scale)
+                .contours(field, levels, new Color(255, 255, 255, 200), 1.0f, null)
+                .markers(f.globalMinimisers(), "the four global minimisers (f = 0)", Color.RED,
+                        GlyphMarker.of(GlyphMarker.Shape2D.STAR, 2.2, Color.WHITE))
+                .colourBar(ColourBar.of(scale, "f"))
+                .render(SIZE + ColourBar.WIDTH, SIZE);
+    }
+
+    /**
+     * The stationary density ρ∞ over the unit square, with contour lines and the minimisers of f
+     * at its modes (Fig. 3b).
+     *
+     * @param density x ↦ ρ∞(x), normalised
+     * @param temperature T, for the title
+     */
+    public static BufferedImage stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature) {
+        GridField field = GridField.unitSquare(density, GRID);
+        double max = field.max();
+        ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, max);
+        return FieldChart.unitSquare("Stationary density ρ∞ = exp(−f/T)/Z(T), T = " + Numbers.compact(temperature))
+                .heatMap(field, scale)
+                .contours(field, EvolutionPlots.levels(field), new Color(0, 0, 0, 150), 1.0f, "contours of ρ∞")
+                .markers(minimisers, "minimisers of f", Color.WHITE,
+                        GlyphMarker.of(GlyphMarker.Shape2D.STAR, 2.2, Color.BLACK))
+                .colourBar(ColourBar.of(scale, "ρ∞"))
+                .render(SIZE + ColourBar.WIDTH, SIZE);
+    }
+
+    private static double[] niceLevels(double max) {
+        double[] candidates = {2, 5, 10, 25, 50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000};
+        return java.util.Arrays.stream(candidates).filter(v -> v < max).toArray();
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.hopflow.examples.himmelblau;
+
+import io.github.hopflow.examples.analysis.DensityModes;
+import io.github.hopflow.examples.analysis.ModeMatch;
+import io.github.hopflow.wasserstein.flow.FlowStep;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code summary.json} document and the console report of the Himmelblau reproduction. */
+public final class HimmelblauSummary {
+
+    private HimmelblauSummary() {
+    }
+
+    /** The summary as nested maps and lists, ready for JSON. */
+    public static Map<String, Object> of(HimmelblauOutcome o) {
+        HimmelblauSettings s = o.settings();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("objective", "himmelblau");
+        p.put("dimension", 2);
+        p.put("metric", "hopfield (paper example, mobility 4*beta*x*(1-x))");
+        p.put("particles", s.particles());
+        p.put("temperature", s.temperature());
+        p.put("beta", s.beta());
+        p.put("step", s.step());
+        p.put("steps", s.steps());
+        p.put("time", s.time());
+        p.put("eps", s.epsilon());
+        p.put("scheme", s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        p.put("snapshotEvery", s.snapshotEvery());
+        p.put("seed", s.seed());
+        p.put("threads", s.threads());
+        doc.put("parameters", p);
+        doc.put("completed", !o.interrupted());
+        doc.put("stepsDone", o.stepsDone());
+        doc.put("timeReached", o.time());
+        List<Map<String, Object>> modes = new ArrayList<>();
+        for (DensityModes.Mode m : o.modes()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("centre", m.centre());
+            e.put("peakValue", m.peakValue());
+            e.put("members", m.members());
+            modes.add(e);
+        }
+        doc.put("modes", modes);
+        doc.put("modeEstimate", "mean-shift modes of a Gaussian kernel density estimate (width "
+                + io.github.hopflow.examples.analysis.DensityModes.defaults().bandwidth()
+                + ") of the point positions pooled over the snapshots of the second half of the run; "
+                + "members = mean-shift starts that reached the mode, peakValue = largest rho among them");
+        List<Map<String, Object>> minimisers = new ArrayList<>();
+        for (ModeMatch m : o.matches()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("minimiser", m.minimiser());
+            e.put("nearestMode", m.mode());
+            e.put("distance", Double.isInfinite(m.distance()) ? null : m.distance());
+            minimisers.add(e);
+        }
+        doc.put("minimisers", minimisers);
+        doc.put("modeTolerance", HimmelblauExperiment.MODE_TOLERANCE);
+        doc.put("allModesFound", o.allModesFound());
+        doc.put("spread", Map.of(
+                "definition", "median |r - median(r)| of r = log(rho) + f(x)/T over the final cloud",
+                "mad", o.spread()));
+        Map<String, Object> fe = new LinkedHashMap<>();
+        fe.put("logPartition", o.logPartition());
+        fe.put("minimum", o.minimumFreeEnergy());
+        List<Map<String, Object>> trace = new ArrayList<>();
+        for (FlowStep st : o.steps()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("step", st.step());
+            e.put("time", st.time());
+            e.put("value", st.freeEnergy());
+            e.put("standardError", st.freeEnergyError());
+            trace.add(e);
+        }
+        fe.put("trace", trace);
+        doc.put("freeEnergy", fe);
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("totalSeconds", o.totalSeconds());
+        timing.put("flowSeconds", o.flowSeconds());
+        timing.put("medianMillisPerStep", o.medianMillisPerStep());
+        double sde = 0;
+        double prox = 0;
+        long iterations = 0;
+        for (FlowStep st : o.steps()) {
+            sde += st.sdeMillis();
+            prox += st.proxMillis();
+            iterations += st.iterations();
+        }
+        timing.put("sdeSeconds", sde / 1000);
+        timing.put("proximalSeconds", prox / 1000);
+        timing.put("meanProximalIterations", o.steps().isEmpty() ? 0 : (double) iterations / o.steps().size());
+        doc.put("timing", timing);
+        doc.put("snapshots", Map.of("count", o.snapshots(), "layout",
+                "snapshots/step-NNNNNN.csv, header x1,x2,rho (normalised density values), every "
+                        + s.snapshotEvery() + " steps and the last"));
+        doc.put("figures", List.of("geodesic-balls.png", "objective.png", "stationary.png", "evolution.png",
+                "evolution.gif", "runtime.png", "free-energy.png"));
+        return doc;
+    }
+
+    /** A few lines for the console. */
+    public static String report(HimmelblauOutcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s %d of %d steps (t = %.4g), N = %d, T = %s, eps = %s%n",
+                o.interrupted() ? "interrupted after" : "ran", o.stepsDone(), o.settings().steps(), o.time(),
+                o.settings().particles(), fmt(o.settings().temperature()), fmt(o.settings().epsilon())));
+        sb.append("minimiser of f (59)       nearest density mode      distance\n");
+        for (ModeMatch m : o.matches()) {
+            sb.append(String.format(Locale.ROOT, "(%.4f, %.4f)          %s   %s%n", m.minimiser()[0], m.minimiser()[1],
+                    m.mode() == null ? "        (none)        "
+                            : String.format(Locale.ROOT, "(%.4f, %.4f)    ", m.mode()[0], m.mode()[1]),
+                    Double.isInfinite(m.distance()) ? "-" : String.format(Locale.ROOT, "%.4f", m.distance())));
+        }
+        sb.append(String.format(Locale.ROOT, "%s: %d modes found, all four minimisers within %.2f: %s%n",
+                "modes", o.modes().size(), HimmelblauExperiment.MODE_TOLERANCE, o.allModesFound() ? "yes" : "no"));
+        sb.append(String.format(Locale.ROOT, "spread MAD of log rho + f/T: %.3f; free energy %.3f -> minimum %.3f%n",
+                o.spread(), o.steps().isEmpty() ? Double.NaN : o.steps().get(o.steps().size() - 1).freeEnergy(),
+                o.minimumFreeEnergy()));
+        sb.append(String.format(Locale.ROOT, "median %.1f ms per step; flow %.1f s; total %.1f s%n",
+                o.medianMillisPerStep(), o.flowSeconds(), o.totalSeconds()));
+        return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return io.github.hopflow.examples.plot.Numbers.compact(v);
+    }
+}

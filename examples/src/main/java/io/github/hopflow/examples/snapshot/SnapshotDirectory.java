@@ -1,0 +1,128 @@
+package io.github.hopflow.examples.snapshot;
+
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.io.CloudCsv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A folder of snapshot files {@code step-NNNNNN.csv} (six or more digits, header
+ * {@code x1,...,xn,rho}): lists them in step order, reads them, and writes new ones.
+ */
+public final class SnapshotDirectory {
+
+    private static final Pattern NAME = Pattern.compile("step-(\\d{6,})\\.csv");
+
+    private final Path dir;
+
+    private SnapshotDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A snapshot folder that may not exist yet (for writing). */
+    public static SnapshotDirectory at(Path dir) {
+        return new SnapshotDirectory(dir);
+    }
+
+    /**
+     * An existing snapshot folder with at least one snapshot (for reading).
+     *
+     * @throws IllegalArgumentException if the folder is missing or holds no snapshot file
+     */
+    public static SnapshotDirectory open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--snapshots " + dir + " is not a directory");
+        }
+        SnapshotDirectory d = new SnapshotDirectory(dir);
+        if (d.steps().isEmpty()) {
+            throw new IllegalArgumentException("--snapshots " + dir
+                    + " holds no snapshot files (expected step-NNNNNN.csv)");
+        }
+        return d;
+    }
+
+    /** The folder. */
+    public Path path() {
+        return dir;
+    }
+
+    /** The file name of the snapshot of {@code step}. */
+    public static String fileName(int step) {
+        return String.format(Locale.ROOT, "step-%06d.csv", step);
+    }
+
+    /** The recorded steps, ascending. */
+    public List<Integer> steps() {
+        List<Integer> steps = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return steps;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(p -> {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p)) {
+                    steps.add(Integer.parseInt(m.group(1)));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        steps.sort(null);
+        return steps;
+    }
+
+    /**
+     * Reads the snapshot of {@code step}.
+     *
+     * @param stepSize the time step h used to compute t = k·h, or NaN if unknown
+     */
+    public Snapshot read(int step, double stepSize) {
+        WeightedPointCloud cloud = CloudCsv.read(dir.resolve(fileName(step)));
+        return new Snapshot(step, step * stepSize, cloud);
+    }
+
+    /** Writes {@code cloud} as the snapshot of {@code step} (creating the folder if needed). */
+    public void write(int step, WeightedPointCloud cloud) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        CloudCsv.write(dir.resolve(fileName(step)), cloud, CloudCsv.ValueColumn.RHO);
+    }
+
+    /**
+     * Picks {@code count} steps spread evenly over {@code steps} (always the first and the last);
+     * all of them when there are no more than {@code count}.
+     */
+    public static List<Integer> spread(List<Integer> steps, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("--frames must be >= 1, got " + count);
+        }
+        if (steps.size() <= count) {
+            return List.copyOf(steps);
+        }
+        List<Integer> out = new ArrayList<>(count);
+        if (count == 1) {
+            out.add(steps.get(steps.size() - 1));
+            return out;
+        }
+        int last = -1;
+        for (int k = 0; k < count; k++) {
+            int idx = (int) Math.round((double) k * (steps.size() - 1) / (count - 1));
+            if (idx != last) {
+                out.add(steps.get(idx));
+                last = idx;
+            }
+        }
+        return out;
+    }
+}
