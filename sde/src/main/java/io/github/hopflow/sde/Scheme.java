@@ -22,7 +22,7 @@ public enum Scheme {
      * The gradient part is explicit, the barrier drift b(u) = (T/2) m'(x)/√m(x) implicit:
      * z − h b(z) = u − h √m ∂f + √(2Th) ξ, solved on the open isometric interval. For the paper's
      * example, with y = 2 arcsin √x ∈ (0, π), this is z − 4βTh cot z = c, whose left side
-     * increases from −∞ to +∞ (one root, found by safeguarded Newton). Points stay in the open
+     * increases from −∞ to +∞ (one root, found by safeguarded Halley iteration). Points stay in the open
      * cube by construction; for the Euclidean metric the scheme is plain Euler–Maruyama.
      */
     ISOMETRIC_IMPLICIT,

@@ -36,7 +36,8 @@ final class Barriers {
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double sz = Math.sin(z);
             double cz = Math.cos(z);
-            double residual = z - a * cz / sz - c;
+            double inv = 1 / sz;
+            double residual = z - a * cz * inv - c;
             if (residual < 0) {
                 lo = z;
             } else if (residual > 0) {
@@ -45,7 +46,6 @@ final class Barriers {
                 return z;
             }
             // Halley's step: g' = 1 + a/sin²z and g'' = −2a cos z/sin³z come with sin and cos.
-            double inv = 1 / sz;
             double g1 = 1 + a * inv * inv;
             double g2 = -2 * a * cz * inv * inv * inv;
             double zn = z - 2 * residual * g1 / (2 * g1 * g1 - residual * g2);
@@ -58,7 +58,7 @@ final class Barriers {
             double scale = Math.min(z, Math.PI - z);
             // Halley converges cubically, with error constant of order 1/scale²: a correction
             // below 1e-6·scale leaves an error of order 1e-18·scale.
-            if ((halley && dz <= 1e-6 * scale) || dz <= 1e-16 * scale || hi - lo <= Math.ulp(z)) {
+            if ((halley && dz <= 1e-6 * scale) || dz <= 1e-16 * scale || hi - lo <= 4.5e-16 * z) {
                 return z;
             }
         }
