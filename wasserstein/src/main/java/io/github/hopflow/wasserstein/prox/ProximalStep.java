@@ -9,6 +9,7 @@ import io.github.hopflow.wasserstein.internal.Parallel;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.ScaledGibbsKernel;
+import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
 import java.util.Optional;
 
 /**
@@ -24,13 +25,23 @@ import java.util.Optional;
  * Point i of the new cloud is point i of the previous one moved by one SDE step, so ψ^i, ϱ_{k−1}^i
  * and x_k^i refer to the same particle and both clouds have N points.
  *
- * <p>The iteration runs on logarithms. With {@link Domain#AUTO} (the default) the kernel products
+ * <p><b>Kernel.</b> By default the kernel comes from {@link GibbsKernels#automatic(double, int)}
+ * with tolerance δ = {@value #DEFAULT_KERNEL_TOLERANCE} ({@link Builder#kernelTolerance}): a grid
+ * (Gaussian-gridding) kernel for large clouds in n ≤ 3, a stored dense kernel (float entries for
+ * δ ≥ 2e-7) otherwise, each within δ of the exact product in the log of every output. The entropic
+ * blur limits the accuracy of log ϱ to about 0.2 on the paper's example, so δ = 1e-6 is invisible
+ * in the result; the exact kernel is {@link DenseGibbsKernel} ({@code kernelFactory(
+ * DenseGibbsKernel.recyclingFactory(threads))}), which reproduces the NumPy reference step to 1e-8.
+ *
+ * <p>The iteration runs on logarithms. With {@link Domain#AUTO} (the default) and a kernel that
+ * {@linkplain GibbsKernel#offersScaled offers a scaled view} (the exact dense kernel) the kernel products
  * use a stabilised plain-domain kernel K̃ = diag(e^α) Γ diag(e^β), built once per step with α, β
  * from max-plus estimates of the log-potentials, so the scaled vectors stay near 1 and each product
  * is one multiply-add per entry; when a scaled vector leaves [e^−150, e^150] its logarithm is
  * absorbed into α, β and K̃ rebuilt, and if a product still underflows the step continues with exact
- * log-sum-exp products. {@link Domain#LOG} uses log-sum-exp products throughout (one exponential
- * per entry per product). Either way nothing underflows: the plain-domain iteration of the
+ * log-sum-exp products. {@link Domain#LOG}, and {@link Domain#AUTO} with a kernel that offers no
+ * scaled view (those of {@link GibbsKernels}, whose log-domain products already cost one
+ * multiply-add per entry), use the kernel's log-domain products throughout. Either way nothing underflows: the plain-domain iteration of the
  * reference fails (NaN) with small ε in ten dimensions, this one does not.
  *
  * <p>The map is positively 1-homogeneous and conserves Σϱ; normalising the values is a separate
@@ -46,6 +57,12 @@ public final class ProximalStep {
         /** Log-sum-exp products throughout. */
         LOG
     }
+
+    /**
+     * Default tolerance δ of the automatic kernel: the largest error allowed in the log of any
+     * kernel product output.
+     */
+    public static final double DEFAULT_KERNEL_TOLERANCE = GibbsKernels.DEFAULT_TOLERANCE;
 
     /** Scaled vectors are re-absorbed into the kernel scalings beyond e^±ABSORB_LIMIT. */
     static final double ABSORB_LIMIT = 150.0;
@@ -88,7 +105,8 @@ public final class ProximalStep {
         this.epsilon = b.epsilon;
         this.tolerance = b.tolerance;
         this.maxIterations = b.maxIterations;
-        this.kernelFactory = b.kernelFactory != null ? b.kernelFactory : DenseGibbsKernel.recyclingFactory(b.parallelism);
+        this.kernelFactory = b.kernelFactory != null ? b.kernelFactory
+                : GibbsKernels.automatic(b.kernelTolerance, b.parallelism);
         this.domain = b.domain;
     }
 
@@ -239,7 +257,8 @@ public final class ProximalStep {
         double p = exponent();
         builds = 0;
         switched = false;
-        logMode = domain == Domain.LOG;
+        logMode = domain == Domain.LOG || !kernel.offersScaled();
+        boolean logFromStart = logMode;
         scaledKernel = null;
         if (!logMode) {
             // max-plus estimates of log y (with z = 1) and log z (after one update)
@@ -308,7 +327,7 @@ public final class ProximalStep {
                         + ") is outside the range of doubles", it, err);
             }
         }
-        ProximalResult.Path path = domain == Domain.LOG ? ProximalResult.Path.LOG
+        ProximalResult.Path path = logFromStart ? ProximalResult.Path.LOG
                 : switched ? ProximalResult.Path.SCALED_THEN_LOG : ProximalResult.Path.SCALED;
         return new ProximalResult(out, logOut, it, err, converged, tolerance, path, builds);
     }
@@ -425,6 +444,7 @@ public final class ProximalStep {
         private double tolerance = 1e-9;
         private int maxIterations = 1000;
         private GibbsKernel.Factory kernelFactory;
+        private double kernelTolerance = DEFAULT_KERNEL_TOLERANCE;
         private int parallelism = Parallel.defaultParallelism();
         private Domain domain = Domain.AUTO;
 
@@ -473,7 +493,11 @@ public final class ProximalStep {
             return this;
         }
 
-        /** Kernel factory; default a recycling {@link DenseGibbsKernel} factory. */
+        /**
+         * Kernel factory; default {@link GibbsKernels#automatic(double, int)} with the
+         * {@link #kernelTolerance} and {@link #parallelism}. For the exact kernel pass
+         * {@link DenseGibbsKernel#recyclingFactory(int)}.
+         */
         public Builder kernelFactory(GibbsKernel.Factory f) {
             if (f == null) {
                 throw new IllegalArgumentException("kernelFactory must not be null");
@@ -482,7 +506,19 @@ public final class ProximalStep {
             return this;
         }
 
-        /** Threads for the default dense kernel; default: all processors. */
+        /**
+         * Tolerance δ of the default (automatic) kernel, in [1e-12, 0.1]; default
+         * {@value ProximalStep#DEFAULT_KERNEL_TOLERANCE}. Ignored when a kernel factory is set.
+         */
+        public Builder kernelTolerance(double delta) {
+            if (!(delta >= 1e-12 && delta <= 0.1)) {
+                throw new IllegalArgumentException("kernelTolerance must be in [1e-12, 0.1], got " + delta);
+            }
+            this.kernelTolerance = delta;
+            return this;
+        }
+
+        /** Threads for the default kernel; default: all processors. */
         public Builder parallelism(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);

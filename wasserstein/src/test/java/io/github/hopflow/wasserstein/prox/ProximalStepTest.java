@@ -100,9 +100,22 @@ class ProximalStepTest {
         assertTrue(plainFailed, "the plain-domain iteration was expected to underflow here");
         HopfieldMetric metric = HopfieldMetric.paperExample(n, 0.25);
         ProximalResult auto = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
-                .tolerance(1e-11).build().step(p[0], p[1], p[2], p[3]);
+                .tolerance(1e-11).kernelFactory(DenseGibbsKernel.recyclingFactory(2)).build()
+                .step(p[0], p[1], p[2], p[3]);
         ProximalResult log = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
-                .tolerance(1e-11).domain(ProximalStep.Domain.LOG).build().step(p[0], p[1], p[2], p[3]);
+                .tolerance(1e-11).domain(ProximalStep.Domain.LOG).kernelFactory(DenseGibbsKernel.recyclingFactory(2))
+                .build().step(p[0], p[1], p[2], p[3]);
+        ProximalResult fast = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
+                .tolerance(1e-11).build().step(p[0], p[1], p[2], p[3]);
+        assertTrue(fast.converged());
+        double worstFast = 0;
+        for (int i = 0; i < fast.size(); i++) {
+            assertTrue(Double.isFinite(fast.value(i)) && fast.value(i) > 0);
+            worstFast = Math.max(worstFast, Math.abs(fast.logValues()[i] - log.logValues()[i]));
+        }
+        System.out.printf("n=10 eps=%g: default (automatic) kernel vs exact log domain: max |log difference| %.1e%n",
+                eps, worstFast);
+        assertTrue(worstFast < 3 * ProximalStep.DEFAULT_KERNEL_TOLERANCE, "default kernel error " + worstFast);
         assertTrue(auto.converged() && log.converged());
         double worst = 0;
         double sumIn = 0;
