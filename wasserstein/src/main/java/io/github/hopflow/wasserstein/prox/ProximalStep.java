@@ -361,7 +361,7 @@ public final class ProximalStep {
             boolean inRange = true;
             for (int i = 0; i < count; i++) {
                 double d = logZ[i] - beta[i];
-                if (Math.abs(d) > ABSORB_LIMIT) {
+                if (Math.abs(d) > Math.min(ABSORB_LIMIT, scaledKernel.scalingLimit())) {
                     inRange = false;
                     break;
                 }
@@ -403,7 +403,7 @@ public final class ProximalStep {
             boolean inRange = true;
             for (int j = 0; j < count; j++) {
                 double d = logY[j] - alpha[j];
-                if (Math.abs(d) > ABSORB_LIMIT) {
+                if (Math.abs(d) > Math.min(ABSORB_LIMIT, scaledKernel.scalingLimit())) {
                     inRange = false;
                     break;
                 }
