@@ -150,9 +150,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         switch (name.toLowerCase(Locale.ROOT)) {
             case "auto":
-                return GibbsKernels.automatic(tolerance, threads);
+                return GibbsKernels.automaticRecycling(tolerance, threads);
             case "dense":
-                return GibbsKernels.dense(tolerance >= GibbsKernels.FLOAT_TOLERANCE ? StoredGibbsKernel.Storage.FLOAT
+                return StoredGibbsKernel.recyclingFactory(tolerance >= GibbsKernels.FLOAT_TOLERANCE ? StoredGibbsKernel.Storage.FLOAT
                         : StoredGibbsKernel.Storage.DOUBLE, threads);
             case "exact":
                 return DenseGibbsKernel.recyclingFactory(threads);

@@ -25,7 +25,7 @@ import java.util.Optional;
  * Point i of the new cloud is point i of the previous one moved by one SDE step, so ψ^i, ϱ_{k−1}^i
  * and x_k^i refer to the same particle and both clouds have N points.
  *
- * <p><b>Kernel.</b> By default the kernel comes from {@link GibbsKernels#automatic(double, int)}
+ * <p><b>Kernel.</b> By default the kernel comes from {@link GibbsKernels#automaticRecycling(double, int)}
  * with tolerance δ = {@value #DEFAULT_KERNEL_TOLERANCE} ({@link Builder#kernelTolerance}): a grid
  * (Gaussian-gridding) kernel for large clouds in n ≤ 3, a stored dense kernel (float entries for
  * δ ≥ 2e-7) otherwise, each within δ of the exact product in the log of every output. The entropic
@@ -106,7 +106,7 @@ public final class ProximalStep {
         this.tolerance = b.tolerance;
         this.maxIterations = b.maxIterations;
         this.kernelFactory = b.kernelFactory != null ? b.kernelFactory
-                : GibbsKernels.automatic(b.kernelTolerance, b.parallelism);
+                : GibbsKernels.automaticRecycling(b.kernelTolerance, b.parallelism);
         this.domain = b.domain;
     }
 
@@ -494,7 +494,7 @@ public final class ProximalStep {
         }
 
         /**
-         * Kernel factory; default {@link GibbsKernels#automatic(double, int)} with the
+         * Kernel factory; default {@link GibbsKernels#automaticRecycling(double, int)} with the
          * {@link #kernelTolerance} and {@link #parallelism}. For the exact kernel pass
          * {@link DenseGibbsKernel#recyclingFactory(int)}.
          */
