@@ -22,6 +22,10 @@ import java.util.Optional;
  *   until max(‖log z' − log z‖_∞, ‖log y' − log y‖_∞) &lt; tol  (Thompson metric)
  *   ϱ_k = z ⊙ (Γᵀ y)
  * </pre>
+ * z⁰ is the previous step's z when the same instance solved a step of the same size before
+ * ({@link Builder#warmStart}, default on; z⁰ = 1 otherwise), and the Γᵀy of ϱ_k is the product
+ * computed for the last z-update (its y differs from the last y by less than the tolerance in the
+ * Thompson metric, so ϱ_k does too): along a flow a step then costs 2 + 2·(iterations) products.
  * Point i of the new cloud is point i of the previous one moved by one SDE step, so ψ^i, ϱ_{k−1}^i
  * and x_k^i refer to the same particle and both clouds have N points.
  *
@@ -89,7 +93,11 @@ public final class ProximalStep {
     private double[] beta;
     private double[] plain;
     private double[] product;
-    private double[] zeros;
+    private double[] lastT;
+    /** log z of the last step, the start of the next one (warm start), valid when {@code warm}. */
+    private double[] warmLz;
+    private boolean warm;
+    private final boolean warmStart;
 
     // per-solve state
     private GibbsKernel kernel;
@@ -108,6 +116,7 @@ public final class ProximalStep {
         this.kernelFactory = b.kernelFactory != null ? b.kernelFactory
                 : GibbsKernels.automaticRecycling(b.kernelTolerance, b.parallelism);
         this.domain = b.domain;
+        this.warmStart = b.warmStart;
     }
 
     /** A builder; metric, temperature, time step and ε are required. */
@@ -220,9 +229,13 @@ public final class ProximalStep {
             }
             logXi[j] = -psi[j] / temperature - 1.0;
         }
+        boolean ok = false;
         try {
-            return solve(count, n);
+            ProximalResult r = solve(count, n);
+            ok = true;
+            return r;
         } finally {
+            warm = ok && warmStart;
             kernel = null;
             scaledKernel = null;
         }
@@ -245,7 +258,9 @@ public final class ProximalStep {
         beta = new double[count];
         plain = new double[count];
         product = new double[count];
-        zeros = new double[count];
+        lastT = new double[count];
+        warmLz = new double[count];
+        warm = false;
     }
 
     private ProximalResult solve(int count, int n) {
@@ -261,8 +276,9 @@ public final class ProximalStep {
         boolean logFromStart = logMode;
         scaledKernel = null;
         if (!logMode) {
-            // max-plus estimates of log y (with z = 1) and log z (after one update)
-            kernel.logMultiplyEstimate(zeros, alpha);
+            // max-plus estimates of log y (with the starting z) and log z (after one update)
+            startZ();
+            kernel.logMultiplyEstimate(lz, alpha);
             for (int j = 0; j < count; j++) {
                 alpha[j] = logRho[j] - alpha[j];
             }
@@ -272,8 +288,8 @@ public final class ProximalStep {
             }
             rescale();
         }
-        // z0 = 1, y0 = rho ⊘ (Γ z0)
-        java.util.Arrays.fill(lz, 0.0);
+        // z0 = 1 or the last step's z, y0 = rho ⊘ (Γ z0)
+        startZ();
         logGammaTimes(lz, null, ly);
         for (int j = 0; j < count; j++) {
             ly[j] = logRho[j] - ly[j];
@@ -284,6 +300,7 @@ public final class ProximalStep {
         while (it < maxIterations) {
             it++;
             logGammaTransposeTimes(ly, lz, lzNew);
+            System.arraycopy(lzNew, 0, lastT, 0, count);
             for (int i = 0; i < count; i++) {
                 lzNew[i] = p * (logXi[i] - lzNew[i]);
             }
@@ -315,12 +332,16 @@ public final class ProximalStep {
                 break;
             }
         }
-        // rho_k = z ⊙ Γᵀ y
+        // rho_k = z ⊙ Γᵀ y, with the product Γᵀy of the last iteration's z-update (its y differs from
+        // the last y by less than the tolerance in the Thompson metric), which saves one product
         double[] logOut = new double[count];
-        logGammaTransposeTimes(ly, lz, logOut);
+        if (it == 0) {
+            logGammaTransposeTimes(ly, lz, lastT);
+        }
+        System.arraycopy(lz, 0, warmLz, 0, count);
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            logOut[i] += lz[i];
+            logOut[i] = lastT[i] + lz[i];
             out[i] = Math.exp(logOut[i]);
             if (!(out[i] > 0) || Double.isInfinite(out[i])) {
                 throw new ConvergenceException("proximal step value " + i + " = exp(" + logOut[i]
@@ -330,6 +351,14 @@ public final class ProximalStep {
         ProximalResult.Path path = logFromStart ? ProximalResult.Path.LOG
                 : switched ? ProximalResult.Path.SCALED_THEN_LOG : ProximalResult.Path.SCALED;
         return new ProximalResult(out, logOut, it, err, converged, tolerance, path, builds);
+    }
+
+    private void startZ() {
+        if (warm) {
+            System.arraycopy(warmLz, 0, lz, 0, lz.length);
+        } else {
+            java.util.Arrays.fill(lz, 0.0);
+        }
     }
 
     private void rescale() {
@@ -447,6 +476,7 @@ public final class ProximalStep {
         private double kernelTolerance = DEFAULT_KERNEL_TOLERANCE;
         private int parallelism = Parallel.defaultParallelism();
         private Domain domain = Domain.AUTO;
+        private boolean warmStart = true;
 
         private Builder() {
         }
@@ -524,6 +554,16 @@ public final class ProximalStep {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
             }
             this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Whether a step starts the iteration from the previous step's z (same N; the fixed point is
+         * unique, so this changes the result only within the tolerance, and saves iterations along a
+         * flow); default true. Off: every step starts from z = 1.
+         */
+        public Builder warmStart(boolean on) {
+            this.warmStart = on;
             return this;
         }
 

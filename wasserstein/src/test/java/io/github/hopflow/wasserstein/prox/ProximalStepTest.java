@@ -132,6 +132,46 @@ class ProximalStepTest {
         assertEquals(sumIn, sumOut, 1e-9 * sumIn, "the step conserves the sum of the values");
     }
 
+    /**
+     * Along a sequence of steps, starting from the previous step's z converges to the same fixed point
+     * (within the tolerance) as starting from z = 1, in no more iterations.
+     */
+    @Test
+    void warmStartChangesTheResultOnlyWithinTheTolerance() {
+        int n = 2;
+        double tol = 1e-9;
+        HopfieldMetric metric = HopfieldMetric.paperExample(n, 0.25);
+        ProximalStep warm = ProximalStep.builder().metric(metric).temperature(25).timeStep(1e-4).epsilon(0.05)
+                .tolerance(tol).build();
+        ProximalStep cold = ProximalStep.builder().metric(metric).temperature(25).timeStep(1e-4).epsilon(0.05)
+                .tolerance(tol).warmStart(false).build();
+        double[][] p = problem(300, n, 8, 0.01);
+        int warmIterations = 0;
+        int coldIterations = 0;
+        for (int s = 0; s < 4; s++) {
+            ProximalResult w = warm.step(p[0], p[1], p[2], p[3]).requireConverged();
+            ProximalResult c = cold.step(p[0], p[1], p[2], p[3]).requireConverged();
+            double worst = 0;
+            for (int i = 0; i < w.size(); i++) {
+                worst = Math.max(worst, Math.abs(w.logValues()[i] - c.logValues()[i]));
+            }
+            assertTrue(worst < 20 * tol, "step " + s + ": warm vs cold max |log difference| " + worst);
+            if (s > 0) {
+                warmIterations += w.iterations();
+                coldIterations += c.iterations();
+            }
+            // next step: the values move on, the new points move a little further
+            double[] nextY = p[3].clone();
+            Random r = new Random(s);
+            for (int k = 0; k < nextY.length; k++) {
+                nextY[k] = Math.min(0.999, Math.max(0.001, nextY[k] + 0.01 * r.nextGaussian()));
+            }
+            p = new double[][] {p[3], w.values(), p[2], nextY};
+        }
+        System.out.printf("warm start: %d iterations over 3 steps, cold start %d%n", warmIterations, coldIterations);
+        assertTrue(warmIterations <= coldIterations, warmIterations + " > " + coldIterations);
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         int n = 2;
