@@ -249,33 +249,28 @@ public final class StoredGibbsKernel implements GibbsKernel {
         int rowBlocks = (m + 63) / 64;
         final boolean single = storage == Storage.FLOAT;
         Parallel.forEach(rowBlocks, threads, b -> {
-            double[] e = new double[n];
+            double[][] e = new double[4][n];
             double[] w = single ? new double[n] : null;
             int j1 = Math.min(m, (b + 1) * 64);
-            for (int j = b * 64; j < j1; j++) {
-                java.util.Arrays.fill(e, 0);
-                for (int k = 0; k < dim; k++) {
-                    double uk = u[j * dim + k];
-                    int off = k * n;
+            for (int j = b * 64; j < j1; j += 4) {
+                int rows = Math.min(4, j1 - j);
+                squaredDistances(j, rows, vt, e);
+                for (int q = 0; q < rows; q++) {
+                    double[] eq = e[q];
+                    double minC = Double.POSITIVE_INFINITY;
                     for (int i = 0; i < n; i++) {
-                        double d = uk - vt[off + i];
-                        e[i] += d * d;
+                        double c = eq[i];
+                        if (c < minC) {
+                            minC = c;
+                        }
                     }
-                }
-                double minC = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
-                    double c = e[i];
-                    if (c < minC) {
-                        minC = c;
+                    rowShift[j + q] = -minC * invTau;
+                    int off = (j + q) * n;
+                    if (single) {
+                        fillSingle(rowF, rowD, off, eq, w, n, invTau, minC);
+                    } else {
+                        fillDouble(rowD, off, eq, n, invTau, minC * invTau, floor);
                     }
-                }
-                double r = -minC * invTau;
-                rowShift[j] = r;
-                int off = j * n;
-                if (single) {
-                    fillSingle(rowF, rowD, off, e, w, n, invTau, minC);
-                } else {
-                    fillDouble(rowD, off, e, n, invTau, minC * invTau, floor);
                 }
             }
         });
@@ -338,6 +333,46 @@ public final class StoredGibbsKernel implements GibbsKernel {
         } else {
             for (int i = 0; i < count; i++) {
                 d[off + i] = c[i] > limit ? 0.0 : w[i];
+            }
+        }
+    }
+
+    /**
+     * e[q][i] = ‖u_{j+q} − v_i‖² for q &lt; rows (≤ 4) and every column i, from coordinate differences;
+     * four rows at a time over column tiles that stay in L1, so that each coordinate of the column
+     * points is loaded once for four rows.
+     *
+     * @param vt column points, coordinate-major. Not modified.
+     * @param e four rows of length N. Modified.
+     */
+    private void squaredDistances(int j, int rows, double[] vt, double[][] e) {
+        double[] e0 = e[0];
+        double[] e1 = e[1];
+        double[] e2 = e[2];
+        double[] e3 = e[3];
+        for (int q = 0; q < 4; q++) {
+            java.util.Arrays.fill(e[q], 0.0);
+        }
+        for (int c0 = 0; c0 < n; c0 += 256) {
+            int c1 = Math.min(n, c0 + 256);
+            for (int k = 0; k < dim; k++) {
+                // rows beyond {@code rows} repeat the last row (their results are not used)
+                double a0 = u[j * dim + k];
+                double a1 = u[(j + Math.min(1, rows - 1)) * dim + k];
+                double a2 = u[(j + Math.min(2, rows - 1)) * dim + k];
+                double a3 = u[(j + Math.min(3, rows - 1)) * dim + k];
+                int off = k * n;
+                for (int i = c0; i < c1; i++) {
+                    double x = vt[off + i];
+                    double d0 = a0 - x;
+                    double d1 = a1 - x;
+                    double d2 = a2 - x;
+                    double d3 = a3 - x;
+                    e0[i] += d0 * d0;
+                    e1[i] += d1 * d1;
+                    e2[i] += d2 * d2;
+                    e3[i] += d3 * d3;
+                }
             }
         }
     }
