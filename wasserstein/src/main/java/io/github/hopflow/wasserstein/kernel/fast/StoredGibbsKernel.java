@@ -56,7 +56,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** A float kernel with at most this fraction of non-zero entries is stored compressed. */
     private static final double SPARSE_FRACTION = 0.25;
     /** Products with fewer entries than this run on the caller's thread (no fork-join overhead). */
-    private static final long SERIAL_ENTRIES = 1L << 17;
+    private static final long SERIAL_ENTRIES = 1L << 19;
     /**
      * Float-accuracy kernels with at most this many entries are held in double arrays (they stay in
      * cache, where double products are as fast as float ones, and the build skips the conversion).
