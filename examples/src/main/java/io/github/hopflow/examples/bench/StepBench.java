@@ -78,7 +78,7 @@ public final class StepBench {
                 .particles(particles).step(H).random(rng).threads(threads).build();
         prox = ProximalStep.builder().metric(metric).temperature(TEMPERATURE).timeStep(H).epsilon(epsilon)
                 .tolerance(PROX_TOLERANCE).maxIterations(300)
-                .kernelFactory(GibbsKernels.automatic(kernelTolerance, threads))
+                .kernelFactory(GibbsKernels.automaticRecycling(kernelTolerance, threads))
                 .domain(ProximalStep.Domain.LOG).build();
         double[] u = new double[x.length];
         io.github.hopflow.geometry.metric.IsometricCoordinates.of(metric).toIsometric(x, u);

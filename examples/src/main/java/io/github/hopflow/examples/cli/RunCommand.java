@@ -17,6 +17,10 @@ import io.github.hopflow.wasserstein.flow.FlowResult;
 import io.github.hopflow.wasserstein.flow.FlowStep;
 import io.github.hopflow.wasserstein.gibbs.LogPartition;
 import io.github.hopflow.wasserstein.gibbs.PartitionFunction;
+import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
+import io.github.hopflow.wasserstein.kernel.GibbsKernel;
+import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
+import io.github.hopflow.wasserstein.kernel.fast.StoredGibbsKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,6 +87,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--kernel", defaultValue = "auto", paramLabel = "auto|dense|exact",
+            description = "Gibbs kernel of the proximal step: auto (grid or stored dense kernel, within "
+                    + "--kernel-tolerance in the log of every product), dense (stored dense kernel: float entries "
+                    + "when the tolerance is >= 2e-7, else double), exact (the exact double-precision dense kernel). "
+                    + "Default ${DEFAULT-VALUE}.")
+    String kernel;
+
+    @Option(names = "--kernel-tolerance", defaultValue = "1e-6", paramLabel = "D",
+            description = "Largest error of the auto/dense kernel in the log of a kernel product, in [1e-12, 0.1] "
+                    + "(default ${DEFAULT-VALUE}; the entropic blur limits log rho to about 0.2).")
+    double kernelTolerance;
+
     @Option(names = "--metric", defaultValue = "hopfield", description = "hopfield or euclidean (default ${DEFAULT-VALUE}).")
     String metric;
 
@@ -122,6 +138,29 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The kernel factory named by {@code --kernel}.
+     *
+     * @throws IllegalArgumentException naming the option, for an unknown name or a tolerance outside
+     *     [1e-12, 0.1]
+     */
+    static GibbsKernel.Factory kernelFactory(String name, double tolerance, int threads) {
+        if (!(tolerance >= 1e-12 && tolerance <= 0.1)) {
+            throw new IllegalArgumentException("--kernel-tolerance must be in [1e-12, 0.1], got " + tolerance);
+        }
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return GibbsKernels.automaticRecycling(tolerance, threads);
+            case "dense":
+                return StoredGibbsKernel.recyclingFactory(tolerance >= GibbsKernels.FLOAT_TOLERANCE ? StoredGibbsKernel.Storage.FLOAT
+                        : StoredGibbsKernel.Storage.DOUBLE, threads);
+            case "exact":
+                return DenseGibbsKernel.recyclingFactory(threads);
+            default:
+                throw new IllegalArgumentException("--kernel must be auto, dense or exact, got '" + name + "'");
+        }
+    }
+
     private static void requirePositive(String option, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
@@ -140,6 +179,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--snapshot-every must be >= 0, got " + snapshotEvery);
         }
         DiagonalMetric m = metric(metric, dim, beta);
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        kernelFactory(kernel, kernelTolerance, threads);
         Objective f = Objectives.byName(objective, dim);
         FlowOptions options;
         if (duration != null && duration.steps != null) {
@@ -188,8 +229,9 @@ public final class RunCommand implements Callable<Integer> {
                 Progress progress = Progress.start("run", total, quiet || json);
                 ParticleEngine engine = ParticleEngine.builder(machine).particles(start.size()).step(step)
                         .scheme(Scheme.ISOMETRIC_SPLITTING)
-                        .threads(Math.min(2, Runtime.getRuntime().availableProcessors())).random(rng).build()) {
-            DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).build();
+                        .threads(threads).random(rng).build()) {
+            DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).parallelism(threads)
+                    .kernelFactory(kernelFactory(kernel, kernelTolerance, threads)).build();
             FlowListener listener = new FlowListener() {
                 @Override
                 public void onStep(FlowStep d) {
@@ -243,6 +285,8 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("scheme", "isometric-splitting");
         parameters.put("normalisation", flow.normalisation().name());
         parameters.put("tolerance", flow.proximalStep().tolerance());
+        parameters.put("kernel", kernel.toLowerCase(Locale.ROOT));
+        parameters.put("kernel_tolerance", kernelTolerance);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("parameters", parameters);
         s.put("cancelled", result.cancelled());

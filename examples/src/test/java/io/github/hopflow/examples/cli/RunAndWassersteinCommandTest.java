@@ -48,6 +48,31 @@ class RunAndWassersteinCommandTest {
     }
 
     @Test
+    void kernelChoicesAgreeWithinTheKernelTolerance() throws Exception {
+        double[][] mads = new double[3][];
+        String[] kernels = {"auto", "dense", "exact"};
+        for (int k = 0; k < kernels.length; k++) {
+            Path dir = tmp.resolve("kernel-" + kernels[k]);
+            String[] r = run("run", "--particles", "80", "--steps", "5", "--kernel", kernels[k], "--out", dir.toString(),
+                    "--json", "--quiet");
+            assertEquals("0", r[0], r[2]);
+            JsonNode s = Json.mapper().readTree(r[1]);
+            assertEquals(kernels[k], s.get("parameters").get("kernel").asText());
+            assertEquals(1e-6, s.get("parameters").get("kernel_tolerance").asDouble());
+            mads[k] = new double[] {s.get("final_mad").asDouble()};
+        }
+        // same seed, same SDE path: the values differ only by the kernel error (below 1e-5 in log rho)
+        assertEquals(mads[2][0], mads[0][0], 1e-4);
+        assertEquals(mads[2][0], mads[1][0], 1e-4);
+        String[] r = run("run", "--kernel", "fft", "--steps", "2", "--out", tmp.resolve("bad").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--kernel"), r[2]);
+        r = run("run", "--kernel-tolerance", "0.5", "--steps", "2", "--out", tmp.resolve("bad2").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--kernel-tolerance"), r[2]);
+    }
+
+    @Test
     void runRejectsBadInputWithOneLine() {
         String[] r = run("run", "--eps", "0", "--steps", "2", "--out", tmp.resolve("o").toString());
         assertEquals("2", r[0]);

@@ -47,7 +47,7 @@ public final class DensityFlow {
         this.temperature = machine.temperature(0.0);
         ProximalStep.Builder pb = ProximalStep.builder().metric(machine.metric()).temperature(temperature)
                 .timeStep(engine.step()).epsilon(b.epsilon).tolerance(b.tolerance).maxIterations(b.maxIterations)
-                .parallelism(b.parallelism).domain(b.domain);
+                .parallelism(b.parallelism).domain(b.domain).kernelTolerance(b.kernelTolerance);
         if (b.kernelFactory != null) {
             pb.kernelFactory(b.kernelFactory);
         }
@@ -175,6 +175,7 @@ public final class DensityFlow {
         private double tolerance = 1e-9;
         private int maxIterations = 1000;
         private GibbsKernel.Factory kernelFactory;
+        private double kernelTolerance = ProximalStep.DEFAULT_KERNEL_TOLERANCE;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private ProximalStep.Domain domain = ProximalStep.Domain.AUTO;
         private Normalisation normalisation;
@@ -211,7 +212,11 @@ public final class DensityFlow {
             return this;
         }
 
-        /** Kernel factory of the proximal step (default dense). */
+        /**
+         * Kernel factory of the proximal step; default the automatic fast kernels of
+         * {@link io.github.hopflow.wasserstein.kernel.fast.GibbsKernels#automatic(double, int)} with
+         * {@link #kernelTolerance} (see {@link ProximalStep}).
+         */
         public Builder kernelFactory(GibbsKernel.Factory f) {
             if (f == null) {
                 throw new IllegalArgumentException("kernelFactory must not be null");
@@ -220,7 +225,19 @@ public final class DensityFlow {
             return this;
         }
 
-        /** Threads of the proximal step's dense kernel. */
+        /**
+         * Tolerance δ of the default automatic kernel (largest error in the log of a kernel product
+         * output), in [1e-12, 0.1]; default {@value ProximalStep#DEFAULT_KERNEL_TOLERANCE}.
+         */
+        public Builder kernelTolerance(double delta) {
+            if (!(delta >= 1e-12 && delta <= 0.1)) {
+                throw new IllegalArgumentException("kernelTolerance must be in [1e-12, 0.1], got " + delta);
+            }
+            this.kernelTolerance = delta;
+            return this;
+        }
+
+        /** Threads of the proximal step's kernel. */
         public Builder parallelism(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);

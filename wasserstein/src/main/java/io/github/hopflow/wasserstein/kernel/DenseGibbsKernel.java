@@ -269,6 +269,11 @@ public final class DenseGibbsKernel implements GibbsKernel {
     }
 
     @Override
+    public boolean offersScaled() {
+        return true;
+    }
+
+    @Override
     public Optional<ScaledGibbsKernel> scaled(double[] alpha, double[] beta) {
         checkLength("alpha", alpha, rows);
         checkLength("beta", beta, cols);

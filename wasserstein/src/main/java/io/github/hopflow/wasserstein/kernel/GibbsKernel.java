@@ -94,6 +94,15 @@ public interface GibbsKernel {
     }
 
     /**
+     * Whether {@link #scaled} may return a view. Solvers skip choosing scalings (two estimated
+     * products) for kernels that answer false. The default is false, matching the default
+     * {@link #scaled}.
+     */
+    default boolean offersScaled() {
+        return false;
+    }
+
+    /**
      * Builds kernels for given point sets: the seam through which the solvers choose between
      * exact and fast kernels.
      */

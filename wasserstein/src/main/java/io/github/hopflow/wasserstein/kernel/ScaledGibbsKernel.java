@@ -31,4 +31,14 @@ public interface ScaledGibbsKernel {
      * @throws IllegalStateException if the view was invalidated by a later scaling
      */
     void multiplyTranspose(double[] a, double[] out);
+
+    /**
+     * The limit θ on the scaled vectors: products are accurate (to the view's stated error) when
+     * every entry of the multiplied vector lies in [e^−θ, e^θ], and solvers absorb their scalings
+     * before a vector leaves that range. The default, +∞, means the view's accuracy does not depend
+     * on the range (solvers then use their own limit, chosen against overflow and underflow).
+     */
+    default double scalingLimit() {
+        return Double.POSITIVE_INFINITY;
+    }
 }

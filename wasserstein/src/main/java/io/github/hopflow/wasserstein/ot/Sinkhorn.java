@@ -4,6 +4,7 @@ import io.github.hopflow.wasserstein.internal.Parallel;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.ScaledGibbsKernel;
+import io.github.hopflow.wasserstein.kernel.fast.TruncatedGibbsKernel;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Optional;
  * the iteration stops when the L1 row-marginal error ‖P𝟙 − a‖₁ falls below the tolerance. Products
  * use the stabilised plain-domain kernel of {@link GibbsKernel#scaled} with absorption, or exact
  * log-sum-exp products ({@link Domain#LOG}, or automatically when a scaled product underflows).
+ * The default kernel is the {@link TruncatedGibbsKernel} (the dense kernel when M·N is too large
+ * for it): after each absorption it stores only the entries of the scaled kernel that can matter at
+ * double precision while the scaled vectors stay within e^±{@value TruncatedGibbsKernel#DEFAULT_SCALING_LIMIT},
+ * so that at small ε an iteration touches a fraction of the M·N entries.
  *
  * <p>ε-scaling (default on for cold starts): stages ε_s = max(ε, ε₀ q^s) with ε₀ the squared
  * diameter of the two clouds and q = ½, each warm-started from the previous stage's potentials;
@@ -39,8 +44,8 @@ public final class Sinkhorn {
     }
 
     private static final double LIMIT = 150.0;
-    private static final double HI = Math.exp(LIMIT);
-    private static final double LO = Math.exp(-LIMIT);
+    /** Default kernels are truncated ones when their worst-case storage stays below this. */
+    private static final long TRUNCATED_MEMORY_BYTES = 1L << 30;
 
     private final double epsilon;
     private final double tolerance;
@@ -227,8 +232,19 @@ public final class Sinkhorn {
             vh = new double[n];
             s = new double[m];
             t = new double[n];
-            factory = kernelFactory != null ? kernelFactory : DenseGibbsKernel.recyclingFactory(parallelism);
+            factory = kernelFactory != null ? kernelFactory : defaultFactory(m, n);
             logMode = domain == Domain.LOG;
+        }
+
+        /**
+         * The default kernels: truncated stabilised kernels (exact to double rounding, see
+         * {@link TruncatedGibbsKernel}) when their worst case fits in memory, else the dense kernel.
+         */
+        private GibbsKernel.Factory defaultFactory(int rows, int cols) {
+            if (24L * rows * cols <= TRUNCATED_MEMORY_BYTES) {
+                return TruncatedGibbsKernel.recyclingFactory(parallelism);
+            }
+            return DenseGibbsKernel.recyclingFactory(parallelism);
         }
 
         SinkhornResult run(double[] f0, double[] g0) {
@@ -370,6 +386,9 @@ public final class Sinkhorn {
             boolean fresh = true;
             double err = Double.POSITIVE_INFINITY;
             while (true) {
+                double limit = Math.min(LIMIT, scaled.scalingLimit());
+                double hi = Math.exp(limit);
+                double lo = Math.exp(-limit);
                 scaled.multiply(vh, s);
                 err = 0;
                 boolean ok = true;
@@ -391,7 +410,7 @@ public final class Sinkhorn {
                     boolean inRange = true;
                     for (int j = 0; j < m; j++) {
                         uh[j] = a[j] / s[j];
-                        inRange &= uh[j] < HI && uh[j] > LO;
+                        inRange &= uh[j] < hi && uh[j] > lo;
                     }
                     scaled.multiplyTranspose(uh, t);
                     for (int i = 0; i < n && ok; i++) {
@@ -400,7 +419,7 @@ public final class Sinkhorn {
                             ok = false;
                         } else {
                             vh[i] = b[i] / ti;
-                            inRange &= vh[i] < HI && vh[i] > LO;
+                            inRange &= vh[i] < hi && vh[i] > lo;
                         }
                     }
                     if (ok) {

@@ -15,7 +15,7 @@ public final class ProximalResult {
     public enum Path {
         /** Plain-domain products with a stabilised (scaled) kernel throughout. */
         SCALED,
-        /** Log-domain (log-sum-exp) products throughout, by request. */
+        /** Log-domain products throughout: by request, or because the kernel offers no scaled view. */
         LOG,
         /** Began with the scaled kernel and switched to the log domain when a product underflowed. */
         SCALED_THEN_LOG

@@ -9,6 +9,7 @@ import io.github.hopflow.wasserstein.internal.Parallel;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.ScaledGibbsKernel;
+import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
 import java.util.Optional;
 
 /**
@@ -21,16 +22,30 @@ import java.util.Optional;
  *   until max(‖log z' − log z‖_∞, ‖log y' − log y‖_∞) &lt; tol  (Thompson metric)
  *   ϱ_k = z ⊙ (Γᵀ y)
  * </pre>
+ * z⁰ is the previous step's z when the same instance solved a step of the same size before
+ * ({@link Builder#warmStart}, default on; z⁰ = 1 otherwise), and the Γᵀy of ϱ_k is the product
+ * computed for the last z-update (its y differs from the last y by less than the tolerance in the
+ * Thompson metric, so ϱ_k does too): along a flow a step then costs 2 + 2·(iterations) products.
  * Point i of the new cloud is point i of the previous one moved by one SDE step, so ψ^i, ϱ_{k−1}^i
  * and x_k^i refer to the same particle and both clouds have N points.
  *
- * <p>The iteration runs on logarithms. With {@link Domain#AUTO} (the default) the kernel products
+ * <p><b>Kernel.</b> By default the kernel comes from {@link GibbsKernels#automaticRecycling(double, int)}
+ * with tolerance δ = {@value #DEFAULT_KERNEL_TOLERANCE} ({@link Builder#kernelTolerance}): a grid
+ * (Gaussian-gridding) kernel for large clouds in n ≤ 3, a stored dense kernel (float entries for
+ * δ ≥ 2e-7) otherwise, each within δ of the exact product in the log of every output. The entropic
+ * blur limits the accuracy of log ϱ to about 0.2 on the paper's example, so δ = 1e-6 is invisible
+ * in the result; the exact kernel is {@link DenseGibbsKernel} ({@code kernelFactory(
+ * DenseGibbsKernel.recyclingFactory(threads))}), which reproduces the NumPy reference step to 1e-8.
+ *
+ * <p>The iteration runs on logarithms. With {@link Domain#AUTO} (the default) and a kernel that
+ * {@linkplain GibbsKernel#offersScaled offers a scaled view} (the exact dense kernel) the kernel products
  * use a stabilised plain-domain kernel K̃ = diag(e^α) Γ diag(e^β), built once per step with α, β
  * from max-plus estimates of the log-potentials, so the scaled vectors stay near 1 and each product
  * is one multiply-add per entry; when a scaled vector leaves [e^−150, e^150] its logarithm is
  * absorbed into α, β and K̃ rebuilt, and if a product still underflows the step continues with exact
- * log-sum-exp products. {@link Domain#LOG} uses log-sum-exp products throughout (one exponential
- * per entry per product). Either way nothing underflows: the plain-domain iteration of the
+ * log-sum-exp products. {@link Domain#LOG}, and {@link Domain#AUTO} with a kernel that offers no
+ * scaled view (those of {@link GibbsKernels}, whose log-domain products already cost one
+ * multiply-add per entry), use the kernel's log-domain products throughout. Either way nothing underflows: the plain-domain iteration of the
  * reference fails (NaN) with small ε in ten dimensions, this one does not.
  *
  * <p>The map is positively 1-homogeneous and conserves Σϱ; normalising the values is a separate
@@ -46,6 +61,12 @@ public final class ProximalStep {
         /** Log-sum-exp products throughout. */
         LOG
     }
+
+    /**
+     * Default tolerance δ of the automatic kernel: the largest error allowed in the log of any
+     * kernel product output.
+     */
+    public static final double DEFAULT_KERNEL_TOLERANCE = GibbsKernels.DEFAULT_TOLERANCE;
 
     /** Scaled vectors are re-absorbed into the kernel scalings beyond e^±ABSORB_LIMIT. */
     static final double ABSORB_LIMIT = 150.0;
@@ -72,7 +93,11 @@ public final class ProximalStep {
     private double[] beta;
     private double[] plain;
     private double[] product;
-    private double[] zeros;
+    private double[] lastT;
+    /** log z of the last step, the start of the next one (warm start), valid when {@code warm}. */
+    private double[] warmLz;
+    private boolean warm;
+    private final boolean warmStart;
 
     // per-solve state
     private GibbsKernel kernel;
@@ -88,8 +113,10 @@ public final class ProximalStep {
         this.epsilon = b.epsilon;
         this.tolerance = b.tolerance;
         this.maxIterations = b.maxIterations;
-        this.kernelFactory = b.kernelFactory != null ? b.kernelFactory : DenseGibbsKernel.recyclingFactory(b.parallelism);
+        this.kernelFactory = b.kernelFactory != null ? b.kernelFactory
+                : GibbsKernels.automaticRecycling(b.kernelTolerance, b.parallelism);
         this.domain = b.domain;
+        this.warmStart = b.warmStart;
     }
 
     /** A builder; metric, temperature, time step and ε are required. */
@@ -202,9 +229,13 @@ public final class ProximalStep {
             }
             logXi[j] = -psi[j] / temperature - 1.0;
         }
+        boolean ok = false;
         try {
-            return solve(count, n);
+            ProximalResult r = solve(count, n);
+            ok = true;
+            return r;
         } finally {
+            warm = ok && warmStart;
             kernel = null;
             scaledKernel = null;
         }
@@ -227,7 +258,9 @@ public final class ProximalStep {
         beta = new double[count];
         plain = new double[count];
         product = new double[count];
-        zeros = new double[count];
+        lastT = new double[count];
+        warmLz = new double[count];
+        warm = false;
     }
 
     private ProximalResult solve(int count, int n) {
@@ -239,11 +272,13 @@ public final class ProximalStep {
         double p = exponent();
         builds = 0;
         switched = false;
-        logMode = domain == Domain.LOG;
+        logMode = domain == Domain.LOG || !kernel.offersScaled();
+        boolean logFromStart = logMode;
         scaledKernel = null;
         if (!logMode) {
-            // max-plus estimates of log y (with z = 1) and log z (after one update)
-            kernel.logMultiplyEstimate(zeros, alpha);
+            // max-plus estimates of log y (with the starting z) and log z (after one update)
+            startZ();
+            kernel.logMultiplyEstimate(lz, alpha);
             for (int j = 0; j < count; j++) {
                 alpha[j] = logRho[j] - alpha[j];
             }
@@ -253,8 +288,8 @@ public final class ProximalStep {
             }
             rescale();
         }
-        // z0 = 1, y0 = rho ⊘ (Γ z0)
-        java.util.Arrays.fill(lz, 0.0);
+        // z0 = 1 or the last step's z, y0 = rho ⊘ (Γ z0)
+        startZ();
         logGammaTimes(lz, null, ly);
         for (int j = 0; j < count; j++) {
             ly[j] = logRho[j] - ly[j];
@@ -265,6 +300,7 @@ public final class ProximalStep {
         while (it < maxIterations) {
             it++;
             logGammaTransposeTimes(ly, lz, lzNew);
+            System.arraycopy(lzNew, 0, lastT, 0, count);
             for (int i = 0; i < count; i++) {
                 lzNew[i] = p * (logXi[i] - lzNew[i]);
             }
@@ -296,21 +332,33 @@ public final class ProximalStep {
                 break;
             }
         }
-        // rho_k = z ⊙ Γᵀ y
+        // rho_k = z ⊙ Γᵀ y, with the product Γᵀy of the last iteration's z-update (its y differs from
+        // the last y by less than the tolerance in the Thompson metric), which saves one product
         double[] logOut = new double[count];
-        logGammaTransposeTimes(ly, lz, logOut);
+        if (it == 0) {
+            logGammaTransposeTimes(ly, lz, lastT);
+        }
+        System.arraycopy(lz, 0, warmLz, 0, count);
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            logOut[i] += lz[i];
+            logOut[i] = lastT[i] + lz[i];
             out[i] = Math.exp(logOut[i]);
             if (!(out[i] > 0) || Double.isInfinite(out[i])) {
                 throw new ConvergenceException("proximal step value " + i + " = exp(" + logOut[i]
                         + ") is outside the range of doubles", it, err);
             }
         }
-        ProximalResult.Path path = domain == Domain.LOG ? ProximalResult.Path.LOG
+        ProximalResult.Path path = logFromStart ? ProximalResult.Path.LOG
                 : switched ? ProximalResult.Path.SCALED_THEN_LOG : ProximalResult.Path.SCALED;
         return new ProximalResult(out, logOut, it, err, converged, tolerance, path, builds);
+    }
+
+    private void startZ() {
+        if (warm) {
+            System.arraycopy(warmLz, 0, lz, 0, lz.length);
+        } else {
+            java.util.Arrays.fill(lz, 0.0);
+        }
     }
 
     private void rescale() {
@@ -342,7 +390,7 @@ public final class ProximalStep {
             boolean inRange = true;
             for (int i = 0; i < count; i++) {
                 double d = logZ[i] - beta[i];
-                if (Math.abs(d) > ABSORB_LIMIT) {
+                if (Math.abs(d) > Math.min(ABSORB_LIMIT, scaledKernel.scalingLimit())) {
                     inRange = false;
                     break;
                 }
@@ -384,7 +432,7 @@ public final class ProximalStep {
             boolean inRange = true;
             for (int j = 0; j < count; j++) {
                 double d = logY[j] - alpha[j];
-                if (Math.abs(d) > ABSORB_LIMIT) {
+                if (Math.abs(d) > Math.min(ABSORB_LIMIT, scaledKernel.scalingLimit())) {
                     inRange = false;
                     break;
                 }
@@ -425,8 +473,10 @@ public final class ProximalStep {
         private double tolerance = 1e-9;
         private int maxIterations = 1000;
         private GibbsKernel.Factory kernelFactory;
+        private double kernelTolerance = DEFAULT_KERNEL_TOLERANCE;
         private int parallelism = Parallel.defaultParallelism();
         private Domain domain = Domain.AUTO;
+        private boolean warmStart = true;
 
         private Builder() {
         }
@@ -473,7 +523,11 @@ public final class ProximalStep {
             return this;
         }
 
-        /** Kernel factory; default a recycling {@link DenseGibbsKernel} factory. */
+        /**
+         * Kernel factory; default {@link GibbsKernels#automaticRecycling(double, int)} with the
+         * {@link #kernelTolerance} and {@link #parallelism}. For the exact kernel pass
+         * {@link DenseGibbsKernel#recyclingFactory(int)}.
+         */
         public Builder kernelFactory(GibbsKernel.Factory f) {
             if (f == null) {
                 throw new IllegalArgumentException("kernelFactory must not be null");
@@ -482,12 +536,34 @@ public final class ProximalStep {
             return this;
         }
 
-        /** Threads for the default dense kernel; default: all processors. */
+        /**
+         * Tolerance δ of the default (automatic) kernel, in [1e-12, 0.1]; default
+         * {@value ProximalStep#DEFAULT_KERNEL_TOLERANCE}. Ignored when a kernel factory is set.
+         */
+        public Builder kernelTolerance(double delta) {
+            if (!(delta >= 1e-12 && delta <= 0.1)) {
+                throw new IllegalArgumentException("kernelTolerance must be in [1e-12, 0.1], got " + delta);
+            }
+            this.kernelTolerance = delta;
+            return this;
+        }
+
+        /** Threads for the default kernel; default: all processors. */
         public Builder parallelism(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
             }
             this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Whether a step starts the iteration from the previous step's z (same N; the fixed point is
+         * unique, so this changes the result only within the tolerance, and saves iterations along a
+         * flow); default true. Off: every step starts from z = 1.
+         */
+        public Builder warmStart(boolean on) {
+            this.warmStart = on;
             return this;
         }
 

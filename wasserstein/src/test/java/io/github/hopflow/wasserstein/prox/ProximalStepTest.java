@@ -100,9 +100,22 @@ class ProximalStepTest {
         assertTrue(plainFailed, "the plain-domain iteration was expected to underflow here");
         HopfieldMetric metric = HopfieldMetric.paperExample(n, 0.25);
         ProximalResult auto = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
-                .tolerance(1e-11).build().step(p[0], p[1], p[2], p[3]);
+                .tolerance(1e-11).kernelFactory(DenseGibbsKernel.recyclingFactory(2)).build()
+                .step(p[0], p[1], p[2], p[3]);
         ProximalResult log = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
-                .tolerance(1e-11).domain(ProximalStep.Domain.LOG).build().step(p[0], p[1], p[2], p[3]);
+                .tolerance(1e-11).domain(ProximalStep.Domain.LOG).kernelFactory(DenseGibbsKernel.recyclingFactory(2))
+                .build().step(p[0], p[1], p[2], p[3]);
+        ProximalResult fast = ProximalStep.builder().metric(metric).temperature(25).timeStep(h).epsilon(eps)
+                .tolerance(1e-11).build().step(p[0], p[1], p[2], p[3]);
+        assertTrue(fast.converged());
+        double worstFast = 0;
+        for (int i = 0; i < fast.size(); i++) {
+            assertTrue(Double.isFinite(fast.value(i)) && fast.value(i) > 0);
+            worstFast = Math.max(worstFast, Math.abs(fast.logValues()[i] - log.logValues()[i]));
+        }
+        System.out.printf("n=10 eps=%g: default (automatic) kernel vs exact log domain: max |log difference| %.1e%n",
+                eps, worstFast);
+        assertTrue(worstFast < 3 * ProximalStep.DEFAULT_KERNEL_TOLERANCE, "default kernel error " + worstFast);
         assertTrue(auto.converged() && log.converged());
         double worst = 0;
         double sumIn = 0;
@@ -117,6 +130,46 @@ class ProximalStepTest {
                 + "max |log difference| auto vs log %.1e%n", eps, auto.iterations(), auto.path(), worst);
         assertTrue(worst < 1e-9);
         assertEquals(sumIn, sumOut, 1e-9 * sumIn, "the step conserves the sum of the values");
+    }
+
+    /**
+     * Along a sequence of steps, starting from the previous step's z converges to the same fixed point
+     * (within the tolerance) as starting from z = 1, in no more iterations.
+     */
+    @Test
+    void warmStartChangesTheResultOnlyWithinTheTolerance() {
+        int n = 2;
+        double tol = 1e-9;
+        HopfieldMetric metric = HopfieldMetric.paperExample(n, 0.25);
+        ProximalStep warm = ProximalStep.builder().metric(metric).temperature(25).timeStep(1e-4).epsilon(0.05)
+                .tolerance(tol).build();
+        ProximalStep cold = ProximalStep.builder().metric(metric).temperature(25).timeStep(1e-4).epsilon(0.05)
+                .tolerance(tol).warmStart(false).build();
+        double[][] p = problem(300, n, 8, 0.01);
+        int warmIterations = 0;
+        int coldIterations = 0;
+        for (int s = 0; s < 4; s++) {
+            ProximalResult w = warm.step(p[0], p[1], p[2], p[3]).requireConverged();
+            ProximalResult c = cold.step(p[0], p[1], p[2], p[3]).requireConverged();
+            double worst = 0;
+            for (int i = 0; i < w.size(); i++) {
+                worst = Math.max(worst, Math.abs(w.logValues()[i] - c.logValues()[i]));
+            }
+            assertTrue(worst < 20 * tol, "step " + s + ": warm vs cold max |log difference| " + worst);
+            if (s > 0) {
+                warmIterations += w.iterations();
+                coldIterations += c.iterations();
+            }
+            // next step: the values move on, the new points move a little further
+            double[] nextY = p[3].clone();
+            Random r = new Random(s);
+            for (int k = 0; k < nextY.length; k++) {
+                nextY[k] = Math.min(0.999, Math.max(0.001, nextY[k] + 0.01 * r.nextGaussian()));
+            }
+            p = new double[][] {p[3], w.values(), p[2], nextY};
+        }
+        System.out.printf("warm start: %d iterations over 3 steps, cold start %d%n", warmIterations, coldIterations);
+        assertTrue(warmIterations <= coldIterations, warmIterations + " > " + coldIterations);
     }
 
     @Test

@@ -52,4 +52,38 @@ public final class FastExp {
         double scale = Double.longBitsToDouble((long) (e + 1023) << 52);
         return TABLE[j] * p * scale;
     }
+
+    /** Largest argument of {@link #negativeExp} with the stated accuracy. */
+    static final double NEGATIVE_EXP_RANGE = 90.0;
+
+    /**
+     * out[i] = e^{−y[i]} for i in [0, count), by a loop that HotSpot's C2 vectorises (multiplies
+     * and adds only): with a = −min(y, 200)/256, e^{−y} = (p(a))^256 where p is the degree-11 Taylor
+     * polynomial of e^a and the power is eight squarings. For 0 ≤ y ≤ {@value #NEGATIVE_EXP_RANGE},
+     * |a| ≤ 0.36, the polynomial's relative error is below 1e-14 and the squarings multiply it by 256:
+     * the result is within 3e-12 relative of e^{−y} (asserted by the tests), far below a float's
+     * 6e-8. Beyond that range the result is a positive number below e^{−80} (a caller storing floats
+     * replaces it by 0). For y &lt; 0 or NaN the result is unspecified.
+     *
+     * @param y arguments ≥ 0. Not modified.
+     * @param count the number of entries to compute
+     * @param out results. Modified.
+     */
+    static void negativeExp(double[] y, int count, double[] out) {
+        for (int i = 0; i < count; i++) {
+            double a = Math.min(y[i], 200.0) * (-1.0 / 256);
+            double p = 1 + a * (1 + a * (1.0 / 2 + a * (1.0 / 6 + a * (1.0 / 24 + a * (1.0 / 120 + a * (1.0 / 720
+                    + a * (1.0 / 5040 + a * (1.0 / 40320 + a * (1.0 / 362880 + a * (1.0 / 3628800
+                    + a * (1.0 / 39916800)))))))))));
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            out[i] = p;
+        }
+    }
 }

@@ -67,6 +67,30 @@ public final class GibbsKernels {
                 tolerance, threads);
     }
 
+    /**
+     * The automatic factory whose stored dense kernels share their entry arrays (for solvers that use
+     * one kernel at a time, such as {@link io.github.hopflow.wasserstein.prox.ProximalStep}): creating
+     * a stored kernel invalidates the previous stored kernel of this factory. Same choice and accuracy
+     * as {@link #automatic(double, int)}.
+     */
+    public static GibbsKernel.Factory automaticRecycling(double tolerance, int threads) {
+        checkTolerance(tolerance);
+        checkThreads(threads);
+        GibbsKernel.Factory floats = StoredGibbsKernel.recyclingFactory(StoredGibbsKernel.Storage.FLOAT, threads);
+        GibbsKernel.Factory doubles = StoredGibbsKernel.recyclingFactory(StoredGibbsKernel.Storage.DOUBLE, threads);
+        return (dimension, u, v, tau) -> {
+            Choice c = choose(dimension, u, v, tau, tolerance);
+            switch (c) {
+                case DENSE_FLOAT:
+                    return floats.create(dimension, u, v, tau);
+                case DENSE_DOUBLE:
+                    return doubles.create(dimension, u, v, tau);
+                default:
+                    return create(c, dimension, u, v, tau, tolerance, threads);
+            }
+        };
+    }
+
     /** The exact log-domain factory (nothing stored). */
     public static GibbsKernel.Factory logDomain(int threads) {
         checkThreads(threads);

@@ -8,7 +8,10 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  *
  * <p><b>Storage.</b> Each row is stabilised by its own maximum: with e(j, i) = −‖u_j − v_i‖²/τ and
  * r_j = max_i e(j, i), the stored entries are K̂(j, i) = exp(e(j, i) − r_j) ∈ (0, 1], in
- * {@link Storage#FLOAT float} (relative error 6e-8 per entry, half the memory and bandwidth) or
+ * {@link Storage#FLOAT float} (relative error 6e-8 per entry, half the memory and bandwidth; the
+ * entries are computed by the vectorised {@link FastExp#negativeExp}, and kernels of at most 2^18
+ * entries, which stay in cache, are held in double arrays with the same float-level accuracy, row-major
+ * only: K b is then a dot product per row, with no transposition to build) or
  * {@link Storage#DOUBLE double} (relative error ≈ 2e-16), in both row-major and column-major
  * layouts so that both products run as cache-blocked, vectorisable axpy loops. Entries below the
  * storage's floor (e^−87 for float, e^−708 for double) are stored as 0; a float kernel with at
@@ -39,7 +42,10 @@ public final class StoredGibbsKernel implements GibbsKernel {
 
     /** Precision of the stored kernel entries. */
     public enum Storage {
-        /** 4 bytes per entry, relative error 6e-8 per entry. */
+        /**
+         * Relative error 6e-8 per entry: 4 bytes per entry (8 for kernels of at most 2^18 entries,
+         * held in double arrays).
+         */
         FLOAT,
         /** 8 bytes per entry, relative error ≈ 2e-16 per entry. */
         DOUBLE
@@ -50,7 +56,14 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** A float kernel with at most this fraction of non-zero entries is stored compressed. */
     private static final double SPARSE_FRACTION = 0.25;
     /** Products with fewer entries than this run on the caller's thread (no fork-join overhead). */
-    private static final long SERIAL_ENTRIES = 1L << 17;
+    private static final long SERIAL_ENTRIES = 1L << 19;
+    /**
+     * Float-accuracy kernels with at most this many entries are held in double arrays (they stay in
+     * cache, where double products are as fast as float ones, and the build skips the conversion).
+     */
+    private static final long SMALL_ENTRIES = 1L << 18;
+    /** Float floor: entries below e^−87 are stored as 0. */
+    private static final double FLOAT_FLOOR = -87.0;
     /** Relative size e^−30 that lost terms may reach before an output is recomputed exactly. */
     private static final double TRUST_MARGIN = 30;
 
@@ -71,15 +84,29 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private int[] colPtr;
     private int[] colIdx;
     private float[] colVal;
-    private final double[] rowD;
-    private final double[] colD;
+    private double[] rowD;
+    private double[] colD;
     private final double[] rowShift;
     private final double trustMin;
     private final double[] wRows;
     private final double[] wCols;
     private final double[] sums;
 
-    private StoredGibbsKernel(int dim, double[] u, double[] v, double tau, Storage storage, int threads) {
+    /** Entry arrays shared by the kernels of one recycling factory (one kernel in use at a time). */
+    private static final class Buffers {
+        float[] rowF;
+        float[] colF;
+        double[] rowD;
+        double[] colD;
+        /** Incremented by every kernel built on these buffers; a kernel is valid while its stamp is current. */
+        long stamp;
+    }
+
+    private final Buffers buffers;
+    private final long stamp;
+
+    private StoredGibbsKernel(int dim, double[] u, double[] v, double tau, Storage storage, int threads,
+            Buffers shared) {
         this.dim = dim;
         this.m = u.length / dim;
         this.n = v.length / dim;
@@ -94,12 +121,24 @@ public final class StoredGibbsKernel implements GibbsKernel {
                     + ", N = " + n);
         }
         boolean f = storage == Storage.FLOAT;
-        rowF = f ? new float[(int) entries] : null;
+        boolean small = f && entries <= SMALL_ENTRIES;
+        int size = (int) entries;
+        buffers = shared != null ? shared : new Buffers();
+        stamp = ++buffers.stamp;
+        if (f && !small) {
+            buffers.rowF = floats(buffers.rowF, size);
+            rowF = buffers.rowF;
+        } else {
+            buffers.rowD = doubles(buffers.rowD, size);
+            rowD = buffers.rowD;
+            if (!small) {
+                buffers.colD = doubles(buffers.colD, size);
+                colD = buffers.colD;
+            }
+        }
         colF = null;
-        rowD = f ? null : new double[(int) entries];
-        colD = f ? null : new double[(int) entries];
         rowShift = new double[m];
-        double floor = f ? -87.0 : -708.0;
+        double floor = f ? FLOAT_FLOOR : -708.0;
         trustMin = Math.exp(Math.log(Math.max(m, n)) + floor + TRUST_MARGIN);
         wRows = new double[m];
         wCols = new double[n];
@@ -127,7 +166,43 @@ public final class StoredGibbsKernel implements GibbsKernel {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        return new StoredGibbsKernel(dimension, u, v, tau, storage, threads);
+        return new StoredGibbsKernel(dimension, u, v, tau, storage, threads, null);
+    }
+
+    /**
+     * A factory whose kernels share their entry arrays, so that a sequence of kernels of the same size
+     * (one per proximal step) allocates nothing: creating a kernel invalidates the previous one, whose
+     * products then throw {@link IllegalStateException}.
+     *
+     * @param storage entry precision
+     * @param threads the most threads (≥ 1)
+     */
+    public static GibbsKernel.Factory recyclingFactory(Storage storage, int threads) {
+        if (storage == null) {
+            throw new IllegalArgumentException("storage must not be null");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        Buffers shared = new Buffers();
+        return (dimension, u, v, tau) -> {
+            KernelChecks.check(dimension, u, v, tau);
+            return new StoredGibbsKernel(dimension, u, v, tau, storage, threads, shared);
+        };
+    }
+
+    private static float[] floats(float[] old, int size) {
+        return old != null && old.length >= size ? old : new float[size];
+    }
+
+    private static double[] doubles(double[] old, int size) {
+        return old != null && old.length >= size ? old : new double[size];
+    }
+
+    private void checkCurrent() {
+        if (buffers.stamp != stamp) {
+            throw new IllegalStateException("this kernel's storage was reused by a later kernel of its factory");
+        }
     }
 
     /** The entry precision. */
@@ -135,12 +210,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
         return storage;
     }
 
-    /** Bytes held by the stored entries (both layouts). */
+    /** Bytes held by the stored entries (all layouts). */
     public long storedBytes() {
         if (rowPtr != null) {
             return 16L * rowVal.length + 4L * (m + n + 2);
         }
-        return 2L * m * n * (storage == Storage.FLOAT ? 4 : 8);
+        return (rowF != null ? 8L : colD != null ? 16L : 8L) * m * n;
     }
 
     /** Whether the entries are stored compressed (most of a float kernel below the floor). */
@@ -172,48 +247,50 @@ public final class StoredGibbsKernel implements GibbsKernel {
         }
         final double invTau = 1 / tau;
         int rowBlocks = (m + 63) / 64;
+        final boolean single = storage == Storage.FLOAT;
         Parallel.forEach(rowBlocks, threads, b -> {
-            double[] e = new double[n];
+            double[][] e = new double[4][n];
+            double[] w = single ? new double[n] : null;
             int j1 = Math.min(m, (b + 1) * 64);
-            for (int j = b * 64; j < j1; j++) {
-                java.util.Arrays.fill(e, 0);
-                for (int k = 0; k < dim; k++) {
-                    double uk = u[j * dim + k];
-                    int off = k * n;
+            for (int j = b * 64; j < j1; j += 4) {
+                int rows = Math.min(4, j1 - j);
+                squaredDistances(j, rows, vt, e);
+                for (int q = 0; q < rows; q++) {
+                    double[] eq = e[q];
+                    double minC = Double.POSITIVE_INFINITY;
                     for (int i = 0; i < n; i++) {
-                        double d = uk - vt[off + i];
-                        e[i] += d * d;
+                        double c = eq[i];
+                        if (c < minC) {
+                            minC = c;
+                        }
                     }
-                }
-                double minC = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
-                    double c = e[i];
-                    if (c < minC) {
-                        minC = c;
+                    rowShift[j + q] = -minC * invTau;
+                    int off = (j + q) * n;
+                    if (single) {
+                        fillSingle(rowF, rowD, off, eq, w, n, invTau, minC);
+                    } else {
+                        fillDouble(rowD, off, eq, n, invTau, minC * invTau, floor);
                     }
-                }
-                double r = -minC * invTau;
-                rowShift[j] = r;
-                int off = j * n;
-                if (rowF != null) {
-                    fillFloat(rowF, off, e, n, invTau, minC * invTau, floor);
-                } else {
-                    fillDouble(rowD, off, e, n, invTau, minC * invTau, floor);
                 }
             }
         });
         if (rowF != null) {
             long nnz = 0;
-            for (float x : rowF) {
-                if (x != 0f) {
+            int entries = m * n;
+            for (int q = 0; q < entries; q++) {
+                if (rowF[q] != 0f) {
                     nnz++;
                 }
             }
-            if (nnz <= SPARSE_FRACTION * rowF.length) {
+            if (nnz <= SPARSE_FRACTION * entries) {
                 compress((int) nnz);
                 return;
             }
-            colF = new float[rowF.length];
+            buffers.colF = floats(buffers.colF, entries);
+            colF = buffers.colF;
+        }
+        if (rowF == null && colD == null) {
+            return; // small kernel: K b by dot products over the rows, no column layout
         }
         int colBlocks = (n + 63) / 64;
         Parallel.forEach(colBlocks, threads, b -> {
@@ -234,12 +311,69 @@ public final class StoredGibbsKernel implements GibbsKernel {
         });
     }
 
-    /** dst[off + i] = exp(−c[i]·invTau + base) as float, 0 below the floor. */
-    private static void fillFloat(float[] dst, int off, double[] c, int count, double invTau, double base,
-            double floor) {
+    /**
+     * Single-precision accuracy: dst[off + i] = exp(−(c[i] − minC)·invTau) by the vectorised
+     * {@link FastExp#negativeExp} (relative error 3e-12 before rounding to float), 0 below the
+     * float floor; into {@code f} when it is not null, else into {@code d}.
+     *
+     * @param c squared distances. Modified (replaced by the exponents' negatives).
+     * @param w work array of length ≥ count. Modified.
+     */
+    private static void fillSingle(float[] f, double[] d, int off, double[] c, double[] w, int count, double invTau,
+            double minC) {
         for (int i = 0; i < count; i++) {
-            double x = base - c[i] * invTau;
-            dst[off + i] = x < floor ? 0f : (float) FastExp.exp(x);
+            c[i] = (c[i] - minC) * invTau;
+        }
+        FastExp.negativeExp(c, count, w);
+        double limit = -FLOAT_FLOOR;
+        if (f != null) {
+            for (int i = 0; i < count; i++) {
+                f[off + i] = c[i] > limit ? 0f : (float) w[i];
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                d[off + i] = c[i] > limit ? 0.0 : w[i];
+            }
+        }
+    }
+
+    /**
+     * e[q][i] = ‖u_{j+q} − v_i‖² for q &lt; rows (≤ 4) and every column i, from coordinate differences;
+     * four rows at a time over column tiles that stay in L1, so that each coordinate of the column
+     * points is loaded once for four rows.
+     *
+     * @param vt column points, coordinate-major. Not modified.
+     * @param e four rows of length N. Modified.
+     */
+    private void squaredDistances(int j, int rows, double[] vt, double[][] e) {
+        double[] e0 = e[0];
+        double[] e1 = e[1];
+        double[] e2 = e[2];
+        double[] e3 = e[3];
+        for (int q = 0; q < 4; q++) {
+            java.util.Arrays.fill(e[q], 0.0);
+        }
+        for (int c0 = 0; c0 < n; c0 += 256) {
+            int c1 = Math.min(n, c0 + 256);
+            for (int k = 0; k < dim; k++) {
+                // rows beyond {@code rows} repeat the last row (their results are not used)
+                double a0 = u[j * dim + k];
+                double a1 = u[(j + Math.min(1, rows - 1)) * dim + k];
+                double a2 = u[(j + Math.min(2, rows - 1)) * dim + k];
+                double a3 = u[(j + Math.min(3, rows - 1)) * dim + k];
+                int off = k * n;
+                for (int i = c0; i < c1; i++) {
+                    double x = vt[off + i];
+                    double d0 = a0 - x;
+                    double d1 = a1 - x;
+                    double d2 = a2 - x;
+                    double d3 = a3 - x;
+                    e0[i] += d0 * d0;
+                    e1[i] += d1 * d1;
+                    e2[i] += d2 * d2;
+                    e3[i] += d3 * d3;
+                }
+            }
         }
     }
 
@@ -307,6 +441,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     @Override
     public void logMultiply(double[] logB, double[] out) {
         KernelChecks.vectors("logB", logB, n, "out", out, m);
+        checkCurrent();
         double shift = max(logB, null);
         if (shift == Double.NEGATIVE_INFINITY) {
             java.util.Arrays.fill(out, 0, m, Double.NEGATIVE_INFINITY);
@@ -318,6 +453,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
         // out_j = r_j + shift + log Σ_i K̂(j,i) w_i, accumulated along columns i in order.
         if (rowPtr != null) {
             sparseProduct(rowPtr, rowIdx, rowVal, wCols, m, sums);
+        } else if (colF == null && colD == null) {
+            dotProduct(rowD, wCols, m, n, sums);
         } else {
             axpyProduct(colF, colD, wCols, n, m, sums);
         }
@@ -344,6 +481,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     @Override
     public void logMultiplyTranspose(double[] logA, double[] out) {
         KernelChecks.vectors("logA", logA, m, "out", out, n);
+        checkCurrent();
         double shift = max(logA, rowShift);
         if (shift == Double.NEGATIVE_INFINITY) {
             java.util.Arrays.fill(out, 0, n, Double.NEGATIVE_INFINITY);
@@ -417,6 +555,33 @@ public final class StoredGibbsKernel implements GibbsKernel {
                         acc[o] += kd[off + o] * ws;
                     }
                 }
+            }
+        });
+    }
+
+    /** acc[j] = Σ_i K[j·cols + i]·w[i] for every row j, four interleaved partial sums in a fixed order. */
+    private void dotProduct(double[] k, double[] w, int rows, int cols, double[] acc) {
+        int blocks = (rows + 63) / 64;
+        int useThreads = (long) rows * cols < SERIAL_ENTRIES ? 1 : threads;
+        Parallel.forEach(blocks, useThreads, b -> {
+            int j1 = Math.min(rows, (b + 1) * 64);
+            for (int j = b * 64; j < j1; j++) {
+                int r = j * cols;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int i = 0;
+                for (; i + 3 < cols; i += 4) {
+                    s0 += k[r + i] * w[i];
+                    s1 += k[r + i + 1] * w[i + 1];
+                    s2 += k[r + i + 2] * w[i + 2];
+                    s3 += k[r + i + 3] * w[i + 3];
+                }
+                for (; i < cols; i++) {
+                    s0 += k[r + i] * w[i];
+                }
+                acc[j] = (s0 + s1) + (s2 + s3);
             }
         });
     }

@@ -35,4 +35,30 @@ class FastExpTest {
         assertEquals(Math.exp(-740), FastExp.exp(-740));
         assertEquals(Math.exp(709.5), FastExp.exp(709.5));
     }
+
+    @Test
+    void negativeExpIsAccurateOverItsRangeAndTinyBeyond() {
+        int count = 1_000_001;
+        double[] y = new double[count];
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = FastExp.NEGATIVE_EXP_RANGE * i / (count - 1);
+        }
+        FastExp.negativeExp(y, count, out);
+        double worst = 0;
+        for (int i = 0; i < count; i++) {
+            double e = Math.exp(-y[i]);
+            worst = Math.max(worst, Math.abs(out[i] - e) / e);
+        }
+        System.out.printf("negativeExp on [0, %.0f]: max relative error %.2e%n", FastExp.NEGATIVE_EXP_RANGE, worst);
+        assertTrue(worst < 3e-12, "worst relative error " + worst);
+        assertEquals(1.0, out[0]);
+        double[] far = {90.5, 120, 200, 745, 1e6, Double.POSITIVE_INFINITY};
+        double[] r = new double[far.length];
+        FastExp.negativeExp(far, far.length, r);
+        for (double v : r) {
+            assertTrue(v >= 0 && v < Math.exp(-80), "value " + v);
+        }
+    }
 }
+

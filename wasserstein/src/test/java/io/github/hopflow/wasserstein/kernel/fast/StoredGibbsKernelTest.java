@@ -27,7 +27,9 @@ class StoredGibbsKernelTest {
         "10, 200, 150, 0.02, 20, DOUBLE",
         "2, 180, 220, 0.01, 2000, FLOAT",
         "2, 180, 220, 0.001, 5, DOUBLE",
-        "3, 1, 700, 0.05, 60, FLOAT"
+        "3, 1, 700, 0.05, 60, FLOAT",
+        "2, 600, 500, 0.2, 35, FLOAT",
+        "10, 700, 400, 0.2, 20, FLOAT"
     })
     void matchesTheExactLogDomainProduct(int dim, int m, int n, double tau, double span, Storage storage) {
         Random rnd = new Random(11 * m + n);
@@ -109,4 +111,28 @@ class StoredGibbsKernelTest {
         assertTrue(e.getMessage().contains("logA[1]"), e.getMessage());
         assertEquals(2, k.rows());
     }
+
+    @ParameterizedTest
+    @CsvSource({"400, FLOAT", "800, FLOAT", "400, DOUBLE"})
+    void recycledKernelsEqualFreshOnesAndInvalidateTheirPredecessor(int m, Storage storage) {
+        Random rnd = new Random(m);
+        double[] u = KernelFixtures.iso(KernelFixtures.uniform(m, 2, rnd), 2);
+        double[] v = KernelFixtures.iso(KernelFixtures.moved(KernelFixtures.uniform(m, 2, rnd), rnd), 2);
+        double[] logB = KernelFixtures.randomLog(m, -30, 5, rnd);
+        io.github.hopflow.wasserstein.kernel.GibbsKernel.Factory f = StoredGibbsKernel.recyclingFactory(storage, 2);
+        io.github.hopflow.wasserstein.kernel.GibbsKernel first = f.create(2, v, u, 0.3);
+        double[] fresh = new double[m];
+        double[] recycled = new double[m];
+        for (int threads : new int[] {1, 3}) {
+            io.github.hopflow.wasserstein.kernel.GibbsKernel k = f.create(2, u, v, 0.2);
+            StoredGibbsKernel.of(2, u, v, 0.2, storage, threads).logMultiply(logB, fresh);
+            k.logMultiply(logB, recycled);
+            assertArrayEquals(fresh, recycled, 0.0);
+            StoredGibbsKernel.of(2, u, v, 0.2, storage, threads).logMultiplyTranspose(logB, fresh);
+            k.logMultiplyTranspose(logB, recycled);
+            assertArrayEquals(fresh, recycled, 0.0);
+        }
+        assertThrows(IllegalStateException.class, () -> first.logMultiply(logB, new double[m]));
+    }
 }
+
