@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         name = "geodesic",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the geodesic distance between two points of the unit cube under the Hopfield metric, and points along the geodesic.",
             "Geodesic distance d_G(x, y) = ‖(arcsin√x − arcsin√y) ⊘ √β‖₂ and K points of the geodesic "
                     + "γ_i(t) = sin²((1 − t) arcsin√x_i + t arcsin√y_i) (HNN paper eqs. (29), (30) corrected) for "
                     + "the activation σ(s) = ½tanh(2β(s − ½)) + ½ (mobility 4βx(1 − x)).",
