@@ -73,7 +73,8 @@ public final class GeodesicCommand implements Callable<Integer> {
         double[] x = VectorConverter.parse("--from", from);
         double[] y = VectorConverter.parse("--to", to);
         if (y.length != x.length) {
-            throw new IllegalArgumentException("--to must have " + x.length + " entries like --from, got " + y.length);
+            throw new IllegalArgumentException("--to has " + y.length + " coordinates but --from has " + x.length
+                    + "; give both points in the same dimension");
         }
         if (points < 2) {
             throw new IllegalArgumentException("--points must be ≥ 2, got " + points);

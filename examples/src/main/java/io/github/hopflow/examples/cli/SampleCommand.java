@@ -231,10 +231,10 @@ public final class SampleCommand implements Callable<Integer> {
             if (json) {
                 stdout.println(Json.line(summary));
             } else {
-                stdout.printf(Locale.ROOT, "sampled %d particles in %d dimensions for %d steps (t = %g) with %s%s%n",
-                        count, dimension, result.steps(), result.last().time(), scheme.name().toLowerCase(Locale.ROOT),
-                        result.cancelled() ? " (interrupted)" : "");
-                stdout.printf(Locale.ROOT, "%.3g particle-steps/s, %.3f s wall time, %d boundary exits%n",
+                stdout.printf(Locale.ROOT, "sampled %d particles in %d dimensions for %d steps (t = %s), %s scheme%s%n",
+                        count, dimension, result.steps(), io.github.hopflow.examples.plot.Numbers.compact(result.last().time()),
+                        scheme.name().toLowerCase(Locale.ROOT), result.cancelled() ? " (interrupted)" : "");
+                stdout.printf(Locale.ROOT, "%,.0f particle-steps/s; %.3f s wall time; %d boundary exits%n",
                         result.particleStepsPerSecond(), result.elapsedNanos() / 1e9, result.boundaryExits());
                 stdout.printf(Locale.ROOT, "wrote %d snapshots to %s and %s%n", written[0], snapshots,
                         dir.resolve("summary.json"));
