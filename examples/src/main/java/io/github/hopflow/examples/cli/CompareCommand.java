@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs the diffusion machine (as the density flow at constant temperature) and the deterministic Hopfield flows (Hopfield ODE, natural-gradient "
-                    + "recursion, mirror descent, proximal natural gradient, firing-rate flow) from the same "
+            "Compares the diffusion machine with the deterministic Hopfield flows from the same initial samples.",
+            "Runs the diffusion machine (as the density flow at constant temperature) and the deterministic "
+                    + "Hopfield flows (Hopfield ODE, natural-gradient recursion, mirror descent, proximal natural gradient, firing-rate flow) from the same "
                     + "uniform initial samples and reports E[f] over the steps, the share of particles / "
                     + "trajectories that end in a global minimiser's basin, and wall time.",
             "Basin: from each final point, projected gradient descent on the cube with Armijo backtracking; "
@@ -109,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--json", description = "Print the result as JSON on stdout.")
+    @Option(names = "--json", description = "Print compare.json on stdout instead of the table.")
     boolean json;
 
     @Spec

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
         name = "flow",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a deterministic Hopfield flow for K steps of size h and prints the final point, the final "
-                    + "objective value and the trajectory. Methods: hopfield (hidden-state ODE, adaptive "
+            "Runs one deterministic Hopfield flow from a point and prints the final point, f there and the trajectory.",
+            "K steps of size h. Methods: hopfield (hidden-state ODE, adaptive "
                     + "Dormand-Prince, sampled every h), natural-gradient-ode (eq. (6), adaptive), natural-gradient "
                     + "(recursion (5)), mirror (mirror descent in the hidden variable), proximal (proximal natural "
                     + "gradient (56)), firing-rate (x' = -x + prox(x - gamma grad f), explicit Euler, box prox).",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         name = "geodesic",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the geodesic distance between two points of the unit cube under the Hopfield metric, and points along the geodesic.",
             "Geodesic distance d_G(x, y) = ‖(arcsin√x − arcsin√y) ⊘ √β‖₂ and K points of the geodesic "
                     + "γ_i(t) = sin²((1 − t) arcsin√x_i + t arcsin√y_i) (HNN paper eqs. (29), (30) corrected) for "
                     + "the activation σ(s) = ½tanh(2β(s − ½)) + ½ (mobility 4βx(1 − x)).",
@@ -72,7 +73,8 @@ public final class GeodesicCommand implements Callable<Integer> {
         double[] x = VectorConverter.parse("--from", from);
         double[] y = VectorConverter.parse("--to", to);
         if (y.length != x.length) {
-            throw new IllegalArgumentException("--to must have " + x.length + " entries like --from, got " + y.length);
+            throw new IllegalArgumentException("--to has " + y.length + " coordinates but --from has " + x.length
+                    + "; give both points in the same dimension");
         }
         if (points < 2) {
             throw new IllegalArgumentException("--points must be ≥ 2, got " + points);

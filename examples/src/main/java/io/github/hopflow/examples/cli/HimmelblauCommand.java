@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Reproduces Sec. V-C of the Hopfield-flow paper: the diffusion machine (58) of the scaled Himmelblau "
+            "Reproduces the paper's Himmelblau example end to end (Sec. V-C, Figs. 2-5).",
+            "The diffusion machine (58) of the scaled Himmelblau "
                     + "function (59), propagated as a weighted point cloud by the proximal recursion (54) from N "
                     + "uniform samples, converges to the four-mode stationary density rho_inf = exp(-f/T)/Z.",
             "Writes to DIR: geodesic-balls.png (Fig. 2), objective.png and stationary.png (Fig. 3), "

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Stochastic and deterministic Hopfield-network flows: the diffusion machine on "
                 + "weighted point clouds, the proximal (JKO) density flow, and the geodesic and "
                 + "mirror-descent geometry of the deterministic flows.",
+        footer = {"", "Start with 'hopflow himmelblau' (the paper's example). "
+                + "'hopflow COMMAND --help' shows the options of a command."},
         subcommands = {
             CommandLine.HelpCommand.class,
             GeodesicCommand.class,
@@ -40,7 +42,9 @@ public final class HopflowCommand implements Runnable {
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HopflowCommand());
-        cl.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

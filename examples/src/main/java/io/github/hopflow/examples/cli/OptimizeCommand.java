@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Compares global optimisers on built-in objectives at equal cost and writes DIR/results.csv "
+            "Compares global optimisers (the diffusion machine among them) on built-in objectives at equal cost.",
+            "Writes DIR/results.csv "
                     + "(one row per objective x dim x method x run), DIR/summary.json (success rate, median "
                     + "evaluations to target, average running time per method and problem) and DIR/ecdf.png "
                     + "(fraction of (problem, run) pairs solved against evaluations, one curve per method).",
@@ -78,11 +79,11 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "k",
-            description = "Worker threads (default: the number of processors).")
+            description = "Worker threads (default: available processors).")
     Integer threads;
 
     @Option(names = "--gradient-cost", paramLabel = "auto|dimension", defaultValue = "auto",
@@ -90,16 +91,16 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String gradientCost;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (required).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the contents of a non-empty output directory.")
+    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--json", description = "Print the summary as one line of JSON instead of a table.")
+    @Option(names = "--json", description = "Print summary.json on stdout instead of the table.")
     boolean json;
 
     /** The method names, for the help text. */

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Redraws the point-cloud density evolution of a run from its snapshots (step-NNNNNN.csv, "
-                    + "header x1,...,xn[,rho]): a grid of panels, points coloured by density value, or an "
+            "Redraws the point-cloud density evolution of a run from its snapshots.",
+            "Reads step-NNNNNN.csv files (header x1,...,xn[,rho]) and draws a grid of panels, points coloured by density value, or an "
                     + "animation when FILE ends in .gif.",
             "Clouds of more than two dimensions are shown through the pair of coordinates chosen by --dims. "
                     + "When the run's summary.json names a 2-D objective and a temperature, contours of "

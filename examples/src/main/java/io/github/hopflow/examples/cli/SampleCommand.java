@@ -47,8 +47,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
-        description = "Sample the diffusion machine dx = (-m grad f + T m') dt + sqrt(2 T m) dw on a particle cloud; "
-                + "writes DIR/snapshots/step-KKKKKK.csv and DIR/summary.json.")
+        sortOptions = false,
+        description = {
+            "Runs the diffusion machine (the SDE) on a particle cloud; writes snapshots and summary.json.",
+            "dx = (-m grad f + T m') dt + sqrt(2 T m) dw (HNN paper, eq. (39); eq. (58) for the paper's example). "
+                    + "Writes DIR/snapshots/step-KKKKKK.csv and DIR/summary.json."
+        })
 public final class SampleCommand implements Callable<Integer> {
 
     /** The metric choices. */
@@ -81,74 +85,79 @@ public final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--objective", defaultValue = "himmelblau", description = "Objective f by name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (required).")
+    Path out;
+
+    @Option(names = "--objective", defaultValue = "himmelblau", paramLabel = "NAME",
+            description = "Objective f by name (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--dim", defaultValue = "2", description = "Dimension n (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", defaultValue = "2", paramLabel = "n", description = "Dimension n (default: ${DEFAULT-VALUE}).")
     int dimension;
 
-    @Option(names = "--particles", description = "Number of particles N (default: " + DEFAULT_PARTICLES
+    @Option(names = "--metric", defaultValue = "hopfield", paramLabel = "METRIC",
+            description = "hopfield (paper example, unit cube) or euclidean (R^n) (default: ${DEFAULT-VALUE}).")
+    MetricName metric;
+
+    @Option(names = "--particles", paramLabel = "N", description = "Number of particles N (default: " + DEFAULT_PARTICLES
             + ", or the size of --init).")
     Integer particles;
 
-    @Option(names = "--temperature", defaultValue = "25", description = "Temperature T >= 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Starting cloud, CSV with header x1,...,xn[,rho] (default: uniform on the unit cube for "
+                    + "hopfield, standard normal for euclidean).")
+    Path init;
+
+    @Option(names = "--temperature", defaultValue = "25", paramLabel = "T",
+            description = "Temperature T >= 0 (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--beta", defaultValue = "0.25",
-            description = "Gain beta > 0 of the Hopfield metric m = 4 beta x(1-x) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
+            description = "Activation gain beta > 0; mobility m = 4 beta x(1-x) (default: ${DEFAULT-VALUE}).")
     double beta;
 
-    @Option(names = "--step", defaultValue = "1e-4", description = "Time step h > 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--step", defaultValue = "1e-4", paramLabel = "h", description = "Time step h > 0 (default: ${DEFAULT-VALUE}).")
     double step;
 
     @CommandLine.ArgGroup(exclusive = true)
     Duration duration;
 
     static final class Duration {
-        @Option(names = "--steps", required = true, description = "Number of steps K (default: 1000).")
+        @Option(names = "--steps", required = true, paramLabel = "K", description = "Number of steps K (default: 1000).")
         Long steps;
 
-        @Option(names = "--time", required = true, description = "Final time t: K = round(t/h) steps.")
+        @Option(names = "--time", required = true, paramLabel = "t",
+                description = "Physical time to reach: K = round(t/h) steps (instead of --steps).")
         Double time;
     }
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--metric", defaultValue = "hopfield",
-            description = "hopfield (paper example, unit cube) or euclidean (R^n) (default: ${DEFAULT-VALUE}).")
-    MetricName metric;
-
-    @Option(names = "--scheme", defaultValue = "euler",
-            description = "euler (explicit Euler-Maruyama), isometric (drift-implicit in isometric coordinates) or "
-                    + "splitting (Strang splitting with the exact barrier flow) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme", defaultValue = "euler", paramLabel = "S",
+            description = "SDE scheme: euler (explicit Euler-Maruyama), isometric (drift-implicit in isometric "
+                    + "coordinates) or splitting (Strang splitting with the exact barrier flow) (default: ${DEFAULT-VALUE}).")
     SchemeName scheme;
 
-    @Option(names = "--boundary", defaultValue = "reflect",
+    @Option(names = "--boundary", defaultValue = "reflect", paramLabel = "POLICY",
             description = "What euler does with a coordinate that leaves the cube: reflect or project "
                     + "(default: ${DEFAULT-VALUE}).")
     BoundaryName boundary;
 
-    @Option(names = "--snapshot-every", defaultValue = "100",
-            description = "Write a snapshot every K steps; the first and the last are always written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--snapshot-every", defaultValue = "100", paramLabel = "K",
+            description = "Write a snapshot every K steps; the first and last are always written (default: ${DEFAULT-VALUE}).")
     long snapshotEvery;
 
-    @Option(names = "--init", description = "Starting cloud (CSV with header x1,...,xn[,rho]).")
-    Path init;
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "k", description = "Worker threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the contents of a non-empty --out.")
+    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--json", description = "Print the summary as one line of JSON on stdout.")
+    @Option(names = "--json", description = "Print summary.json on stdout instead of the text report.")
     boolean json;
 
     @Override
@@ -222,10 +231,10 @@ public final class SampleCommand implements Callable<Integer> {
             if (json) {
                 stdout.println(Json.line(summary));
             } else {
-                stdout.printf(Locale.ROOT, "sampled %d particles in %d dimensions for %d steps (t = %g) with %s%s%n",
-                        count, dimension, result.steps(), result.last().time(), scheme.name().toLowerCase(Locale.ROOT),
-                        result.cancelled() ? " (interrupted)" : "");
-                stdout.printf(Locale.ROOT, "%.3g particle-steps/s, %.3f s wall time, %d boundary exits%n",
+                stdout.printf(Locale.ROOT, "sampled %d particles in %d dimensions for %d steps (t = %s), %s scheme%s%n",
+                        count, dimension, result.steps(), io.github.hopflow.examples.plot.Numbers.compact(result.last().time()),
+                        scheme.name().toLowerCase(Locale.ROOT), result.cancelled() ? " (interrupted)" : "");
+                stdout.printf(Locale.ROOT, "%,.0f particle-steps/s; %.3f s wall time; %d boundary exits%n",
                         result.particleStepsPerSecond(), result.elapsedNanos() / 1e9, result.boundaryExits());
                 stdout.printf(Locale.ROOT, "wrote %d snapshots to %s and %s%n", written[0], snapshots,
                         dir.resolve("summary.json"));

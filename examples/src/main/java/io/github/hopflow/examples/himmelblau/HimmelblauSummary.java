@@ -68,6 +68,9 @@ public final class HimmelblauSummary {
         Map<String, Object> fe = new LinkedHashMap<>();
         fe.put("logPartition", o.logPartition());
         fe.put("minimum", o.minimumFreeEnergy());
+        fe.put("definition", "value = mean over the cloud of f(x) + T log(rho), an estimate of F(rho_k); minimum = "
+                + "F(rho_inf) = -T log Z(T); the entropic blur of the values biases the estimate low, by about "
+                + "T KL(rho_inf || rho_eps)");
         List<Map<String, Object>> trace = new ArrayList<>();
         for (FlowStep st : o.steps()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -106,24 +109,33 @@ public final class HimmelblauSummary {
     /** A few lines for the console. */
     public static String report(HimmelblauOutcome o) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s %d of %d steps (t = %.4g), N = %d, T = %s, eps = %s%n",
-                o.interrupted() ? "interrupted after" : "ran", o.stepsDone(), o.settings().steps(), o.time(),
+        sb.append(String.format(Locale.ROOT, "%s %d of %d steps (t = %s), N = %d, T = %s, ε = %s%n",
+                o.interrupted() ? "interrupted after" : "ran", o.stepsDone(), o.settings().steps(), fmt(o.time()),
                 o.settings().particles(), fmt(o.settings().temperature()), fmt(o.settings().epsilon())));
-        sb.append("minimiser of f (59)       nearest density mode      distance\n");
+        sb.append(String.format(Locale.ROOT, "%-26s%-26s%s%n", "minimiser of f (59)", "nearest density mode",
+                "distance"));
         for (ModeMatch m : o.matches()) {
-            sb.append(String.format(Locale.ROOT, "(%.4f, %.4f)          %s   %s%n", m.minimiser()[0], m.minimiser()[1],
-                    m.mode() == null ? "        (none)        "
-                            : String.format(Locale.ROOT, "(%.4f, %.4f)    ", m.mode()[0], m.mode()[1]),
+            sb.append(String.format(Locale.ROOT, "%-26s%-26s%s%n", point(m.minimiser()),
+                    m.mode() == null ? "(none)" : point(m.mode()),
                     Double.isInfinite(m.distance()) ? "-" : String.format(Locale.ROOT, "%.4f", m.distance())));
         }
-        sb.append(String.format(Locale.ROOT, "%s: %d modes found, all four minimisers within %.2f: %s%n",
-                "modes", o.modes().size(), HimmelblauExperiment.MODE_TOLERANCE, o.allModesFound() ? "yes" : "no"));
-        sb.append(String.format(Locale.ROOT, "spread MAD of log rho + f/T: %.3f; free energy %.3f -> minimum %.3f%n",
-                o.spread(), o.steps().isEmpty() ? Double.NaN : o.steps().get(o.steps().size() - 1).freeEnergy(),
-                o.minimumFreeEnergy()));
+        sb.append(String.format(Locale.ROOT, "density modes: %d found; all four minimisers within %.2f: %s%n",
+                o.modes().size(), HimmelblauExperiment.MODE_TOLERANCE, o.allModesFound() ? "yes" : "no"));
+        sb.append(String.format(Locale.ROOT, "spread of log ρ + f/T over the final cloud (median absolute deviation): %.3f%n",
+                o.spread()));
+        if (!o.steps().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "free energy F(ρ_k) on the cloud: %.1f → %.1f;  F(ρ∞) = −T log Z = %.1f%n",
+                    o.steps().get(0).freeEnergy(), o.steps().get(o.steps().size() - 1).freeEnergy(),
+                    o.minimumFreeEnergy()));
+            sb.append("  (the ε-blur of the values biases the cloud estimate low, by about T·KL(ρ∞‖ρ_ε))\n");
+        }
         sb.append(String.format(Locale.ROOT, "median %.1f ms per step; flow %.1f s; total %.1f s%n",
                 o.medianMillisPerStep(), o.flowSeconds(), o.totalSeconds()));
         return sb.toString();
+    }
+
+    private static String point(double[] x) {
+        return String.format(Locale.ROOT, "(%.4f, %.4f)", x[0], x[1]);
     }
 
     private static String fmt(double v) {

@@ -11,7 +11,7 @@ public final class Numbers {
 
     /**
      * A compact label: up to four significant digits, trailing zeros removed, scientific notation
-     * for very large or very small magnitudes ({@code 0.0012}, {@code 25}, {@code 3.2e-05}).
+     * for very large or very small magnitudes ({@code 0.0012}, {@code 25}, {@code 3.2e-5}, {@code 1e-4}).
      */
     public static String compact(double v) {
         if (v == 0) {
@@ -28,6 +28,7 @@ public final class Numbers {
         String s = String.format(Locale.ROOT, "%.3e", v);
         int e = s.indexOf('e');
         String mant = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mant + s.substring(e);
+        int exponent = Integer.parseInt(s.substring(e + 1));
+        return mant + "e" + exponent;
     }
 }
