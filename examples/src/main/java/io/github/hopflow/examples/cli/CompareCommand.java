@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -94,21 +95,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Points on each E[f] curve (default: ${DEFAULT-VALUE}).")
     int records;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads", paramLabel = "k", description = "Worker threads (default: available processors).")
-    Integer threads;
 
     @Option(names = "--out", defaultValue = "out/compare", paramLabel = "DIR",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
-    boolean force;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     @Option(names = "--json", description = "Print compare.json on stdout instead of the table.")
     boolean json;
@@ -116,21 +109,24 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunControl control;
+
     @Override
     public Integer call() {
         List<FlowMethod> flows = new ArrayList<>();
         for (String m : methods) {
             flows.add(FlowMethod.byName(m.trim()));
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = control.threads();
         CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
                 tau == null ? Double.NaN : tau, beta, step, epsilon,
-                steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, seed, workers);
+                steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, control.seed(), workers);
         CompareExperiment experiment = CompareExperiment.of(settings);
-        OutputDirectory.prepare(out, force);
+        OutputDirectory.prepare(out, control.force());
         CompareResult result;
         try (Interruption interruption = Interruption.install()) {
-            try (Progress bar = Progress.start("compare", experiment.totalWork(), quiet)) {
+            try (Progress bar = Progress.start("compare", experiment.totalWork(), control.quiet())) {
                 result = experiment.run(bar::stepTo, interruption);
             }
             if (!result.methods().isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -79,17 +80,9 @@ public final class HimmelblauCommand implements Callable<Integer> {
                     + "(Euler-Maruyama with reflection) (default: ${DEFAULT-VALUE}).")
     String scheme;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads", paramLabel = "k", description = "Worker threads (default: available processors).")
-    Integer threads;
 
-    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
-    boolean force;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     @Option(names = "--json", description = "Print summary.json on stdout instead of the text report.")
     boolean json;
@@ -97,18 +90,21 @@ public final class HimmelblauCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunControl control;
+
     @Override
     public Integer call() {
         int k = horizon == null ? HimmelblauSettings.stepsFor(HimmelblauSettings.DEFAULT_TIME, positiveStep())
                 : horizon.steps != null ? horizon.steps
                 : HimmelblauSettings.stepsFor(horizon.time, positiveStep());
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = control.threads();
         HimmelblauSettings settings = new HimmelblauSettings(particles, temperature, beta, step, k, epsilon,
-                snapshotEvery, frames, parseScheme(scheme), seed, workers);
-        OutputDirectory.prepare(out, force);
+                snapshotEvery, frames, parseScheme(scheme), control.seed(), workers);
+        OutputDirectory.prepare(out, control.force());
         HimmelblauOutcome outcome;
         try (Interruption interruption = Interruption.install()) {
-            try (Progress bar = Progress.start("himmelblau", settings.steps(), quiet)) {
+            try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
                 outcome = HimmelblauExperiment.of(settings, out).run(bar::stepTo, bar::message, interruption);
             }
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -79,12 +80,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double target;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads", paramLabel = "k",
-            description = "Worker threads (default: available processors).")
-    Integer threads;
 
     @Option(names = "--gradient-cost", paramLabel = "auto|dimension", defaultValue = "auto",
             description = "How a gradient is charged: auto = 1 if analytic, n otherwise; dimension = n always "
@@ -94,11 +90,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (required).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
-    boolean force;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     @Option(names = "--json", description = "Print summary.json on stdout instead of the table.")
     boolean json;
@@ -112,19 +104,19 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    RunControl control;
+
     @Override
     public Integer call() {
         Experiment experiment = experiment();
-        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (k <= 0) {
-            throw new IllegalArgumentException("--threads must be > 0, got " + k);
-        }
-        OutputDirectory.prepare(out, force);
+        int k = control.threads();
+        OutputDirectory.prepare(out, control.force());
         long start = System.nanoTime();
         List<RunResult> results;
         boolean cancelled;
         try (Interruption stop = Interruption.install();
-                Progress bar = Progress.start("optimize", experiment.size(), quiet)) {
+                Progress bar = Progress.start("optimize", experiment.size(), control.quiet())) {
             results = experiment.run(k, stop, bar::stepTo);
             cancelled = stop.requested();
             double wall = (System.nanoTime() - start) * 1e-9;
@@ -203,6 +195,6 @@ public final class OptimizeCommand implements Callable<Integer> {
                 }
             }
         }
-        return Experiment.of(problems, chosen, runs, budget, target, seed, GradientCost.parse(gradientCost));
+        return Experiment.of(problems, chosen, runs, budget, target, control.seed(), GradientCost.parse(gradientCost));
     }
 }

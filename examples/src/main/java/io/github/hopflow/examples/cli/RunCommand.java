@@ -37,6 +37,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,8 +85,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--eps", defaultValue = "0.1", description = "Entropic regularisation epsilon > 0 (default ${DEFAULT-VALUE}).")
     double eps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--kernel", defaultValue = "auto", paramLabel = "auto|dense|exact",
             description = "Gibbs kernel of the proximal step: auto (grid or stored dense kernel, within "
@@ -111,14 +110,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
-    boolean force;
 
     @Option(names = "--json", description = "Print the summary as one line of JSON.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     /** The metric named on the command line. */
     static DiagonalMetric metric(String name, int dim, double beta) {
@@ -167,6 +162,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    RunControl control;
+
     @Override
     public Integer call() {
         requirePositive("--temperature", temperature);
@@ -179,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--snapshot-every must be >= 0, got " + snapshotEvery);
         }
         DiagonalMetric m = metric(metric, dim, beta);
-        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        int threads = control.threads();
         kernelFactory(kernel, kernelTolerance, threads);
         Objective f = Objectives.byName(objective, dim);
         FlowOptions options;
@@ -194,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
             options = FlowOptions.time(t, step);
         }
         options = options.withSnapshotEvery(snapshotEvery);
-        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(control.seed());
         WeightedPointCloud start;
         if (init != null) {
             start = CloudCsv.read(init);
@@ -212,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             start = WeightedPointCloud.unweighted(dim, x);
         }
-        Path dir = OutputDirectory.prepare(out, force);
+        Path dir = OutputDirectory.prepare(out, control.force());
         Path snapshots = dir.resolve("snapshots");
         try {
             Files.createDirectories(snapshots);
@@ -226,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
         FlowResult result;
         long total = options.steps();
         try (Interruption stop = Interruption.install();
-                Progress progress = Progress.start("run", total, quiet || json);
+                Progress progress = Progress.start("run", total, control.quiet() || json);
                 ParticleEngine engine = ParticleEngine.builder(machine).particles(start.size()).step(step)
                         .scheme(Scheme.ISOMETRIC_SPLITTING)
                         .threads(threads).random(rng).build()) {
@@ -280,7 +278,7 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("steps", result.stepsDone());
         parameters.put("time", result.time());
         parameters.put("eps", eps);
-        parameters.put("seed", seed);
+        parameters.put("seed", control.seed());
         parameters.put("init", init == null ? "uniform" : init.toString());
         parameters.put("scheme", "isometric-splitting");
         parameters.put("normalisation", flow.normalisation().name());

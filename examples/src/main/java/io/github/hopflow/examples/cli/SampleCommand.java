@@ -30,6 +30,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -145,20 +146,15 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Write a snapshot every K steps; the first and last are always written (default: ${DEFAULT-VALUE}).")
     long snapshotEvery;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
-    @Option(names = "--threads", paramLabel = "k", description = "Worker threads (default: available processors).")
-    Integer threads;
 
-    @Option(names = "--force", description = "Replace the contents of an existing non-empty output directory.")
-    boolean force;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     @Option(names = "--json", description = "Print summary.json on stdout instead of the text report.")
     boolean json;
+
+    @Mixin
+    RunControl control;
 
     @Override
     public Integer call() {
@@ -173,21 +169,18 @@ public final class SampleCommand implements Callable<Integer> {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("--snapshot-every must be >= 1, got " + snapshotEvery);
         }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threadCount);
-        }
+        int threadCount = control.threads();
         long steps = steps();
         Objective f = Objectives.byName(objective, dimension);
         DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
                 : EuclideanMetric.of(dimension);
         DiffusionMachine machine = DiffusionMachine.of(g, f, temperature);
 
-        SplittableUniformRandomProvider rng = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(seed);
+        SplittableUniformRandomProvider rng = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(control.seed());
         WeightedPointCloud start = startingCloud(g, rng.split());
         int count = start.size();
 
-        Path dir = OutputDirectory.prepare(out, force);
+        Path dir = OutputDirectory.prepare(out, control.force());
         Path snapshots = dir.resolve("snapshots");
         try {
             Files.createDirectories(snapshots);
@@ -222,7 +215,7 @@ public final class SampleCommand implements Callable<Integer> {
         try (ParticleEngine engine = ParticleEngine.builder(machine).particles(count).step(step).scheme(scheme.scheme)
                 .boundary(boundary.policy).threads(threadCount).random(rng).build();
                 Interruption stop = Interruption.install();
-                Progress progress = Progress.start("sample", Math.max(1, steps), quiet)) {
+                Progress progress = Progress.start("sample", Math.max(1, steps), control.quiet())) {
             result = engine.run(start, RunOptions.steps(steps).withSnapshotEvery(snapshotEvery)
                     .withCancellation(stop).withProgress(progress::stepTo), writer);
             Map<String, Object> summary = summary(count, threadCount, steps, result, written[0]);
@@ -321,7 +314,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("steps_requested", steps);
         s.put("steps", result.steps());
         s.put("final_time", result.last().time());
-        s.put("seed", seed);
+        s.put("seed", control.seed());
         s.put("threads", threadCount);
         s.put("block_size", ParticleEngine.DEFAULT_BLOCK_SIZE);
         s.put("snapshot_every", snapshotEvery);
