@@ -2,6 +2,9 @@ package io.github.hopflow.wasserstein.kernel.fast;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -34,6 +37,127 @@ final class Parallel {
             return;
         }
         ForkJoinPool.commonPool().invoke(new Range(0, blocks, body));
+    }
+
+    /** Guards the pair helper: one pair of blocks at a time; other callers run both blocks themselves. */
+    private static final AtomicBoolean PAIR_BUSY = new AtomicBoolean();
+    private static volatile PairHelper helper;
+
+    /**
+     * Calls {@code body.accept(0)} and {@code body.accept(1)}: block 0 on the caller's thread and,
+     * when {@code threads} ≥ 2, block 1 on a helper thread that waits for work by spinning for a
+     * short while before it parks (a hand-off costs about a microsecond, where waking a parked
+     * pool thread costs tens); the caller runs block 1 itself when the helper has not claimed it
+     * by the time block 0 is done. Each block writes only its own outputs, so results never depend
+     * on which thread ran it.
+     *
+     * @param threads the most threads to use; 1 runs block 0 then block 1 on the caller's thread
+     * @param body the work of one block; blocks must not write to shared locations
+     */
+    static void pair(int threads, IntConsumer body) {
+        if (threads <= 1 || !PAIR_BUSY.compareAndSet(false, true)) {
+            body.accept(0);
+            body.accept(1);
+            return;
+        }
+        try {
+            PairHelper h = helper;
+            if (h == null) {
+                h = new PairHelper();
+                h.start();
+                helper = h;
+            }
+            h.post(body);
+            Throwable failure = null;
+            try {
+                body.accept(0);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (h.claim.compareAndSet(0, 1)) {
+                body.accept(1);
+            } else {
+                h.awaitDone();
+            }
+            Throwable helperFailure = h.failure;
+            h.failure = null;
+            h.task = null;
+            if (failure == null) {
+                failure = helperFailure;
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+        } finally {
+            PAIR_BUSY.set(false);
+        }
+    }
+
+    /** The daemon thread that runs block 1 of {@link #pair}. */
+    private static final class PairHelper extends Thread {
+        /** Nanoseconds the helper spins for new work before it parks. */
+        private static final long SPIN_NANOS = 500_000L;
+        volatile IntConsumer task;
+        volatile long posted;
+        volatile long done;
+        volatile boolean parked;
+        volatile Throwable failure;
+        /** 0 while block 1 of the current task is unclaimed; set to 1 by whoever runs it. */
+        final AtomicInteger claim = new AtomicInteger(1);
+
+        PairHelper() {
+            super("hopflow-kernel-pair");
+            setDaemon(true);
+        }
+
+        void post(IntConsumer body) {
+            task = body;
+            claim.set(0);
+            posted = posted + 1;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        void awaitDone() {
+            long target = posted;
+            while (done != target) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                long start = System.nanoTime();
+                int spins = 0;
+                while (posted == seen) {
+                    Thread.onSpinWait();
+                    if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                        parked = true;
+                        if (posted == seen) {
+                            LockSupport.park(this);
+                        }
+                        parked = false;
+                        start = System.nanoTime();
+                    }
+                }
+                seen = posted;
+                IntConsumer body = task;
+                if (claim.compareAndSet(0, 1)) {
+                    try {
+                        body.accept(1);
+                    } catch (RuntimeException | Error e) {
+                        failure = e;
+                    }
+                }
+                done = seen;
+            }
+        }
     }
 
     private static final class Range extends RecursiveAction {

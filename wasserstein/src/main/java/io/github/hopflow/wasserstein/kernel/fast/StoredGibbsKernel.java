@@ -9,9 +9,11 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  * <p><b>Storage.</b> Each row is stabilised by its own maximum: with e(j, i) = −‖u_j − v_i‖²/τ and
  * r_j = max_i e(j, i), the stored entries are K̂(j, i) = exp(e(j, i) − r_j) ∈ (0, 1], in
  * {@link Storage#FLOAT float} (relative error 6e-8 per entry, half the memory and bandwidth; the
- * entries are computed by the vectorised {@link FastExp#negativeExp}, and kernels of at most 2^18
- * entries, which stay in cache, are held in double arrays with the same float-level accuracy, row-major
- * only: K b is then a dot product per row, with no transposition to build) or
+ * entries are computed by the vectorised {@link FastExp#negativeExp}; kernels of at most 2^18
+ * entries are stored row-major only, split into two fixed groups of rows that the two halves of a
+ * parallel build and of every product touch, so that on two cores each half stays in its own
+ * core's cache: K b is a dot product per row, Kᵀa the sum, in group order, of the two groups'
+ * partial axpy sums; no transposition to build) or
  * {@link Storage#DOUBLE double} (relative error ≈ 2e-16), in both row-major and column-major
  * layouts so that both products run as cache-blocked, vectorisable axpy loops. Entries below the
  * storage's floor (e^−87 for float, e^−708 for double) are stored as 0; a float kernel with at
@@ -43,8 +45,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Precision of the stored kernel entries. */
     public enum Storage {
         /**
-         * Relative error 6e-8 per entry: 4 bytes per entry (8 for kernels of at most 2^18 entries,
-         * held in double arrays).
+         * Relative error 6e-8 per entry: 4 bytes per entry.
          */
         FLOAT,
         /** 8 bytes per entry, relative error ≈ 2e-16 per entry. */
@@ -58,10 +59,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Products with fewer entries than this run on the caller's thread (no fork-join overhead). */
     private static final long SERIAL_ENTRIES = 1L << 19;
     /**
-     * Float-accuracy kernels with at most this many entries are held in double arrays (they stay in
-     * cache, where double products are as fast as float ones, and the build skips the conversion).
+     * Float kernels with at most this many entries are stored row-major only, in two fixed groups of
+     * rows (see the class comment).
      */
     private static final long SMALL_ENTRIES = 1L << 18;
+    /** Rows per block of the build. */
+    private static final int ROW_BLOCK = 64;
     /** Float floor: entries below e^−87 are stored as 0. */
     private static final double FLOAT_FLOOR = -87.0;
     /** Relative size e^−30 that lost terms may reach before an output is recomputed exactly. */
@@ -91,6 +94,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private final double[] wRows;
     private final double[] wCols;
     private final double[] sums;
+    /** Float kernels of at most {@link #SMALL_ENTRIES} entries: rows only, in two row groups. */
+    private final boolean rowsOnly;
+    /** First row of the second row group (rows-only kernels). */
+    private final int split;
+    /** Partial column sums of the two row groups, 2 × N (rows-only kernels), else null. */
+    private final double[] partial;
 
     /** Entry arrays shared by the kernels of one recycling factory (one kernel in use at a time). */
     private static final class Buffers {
@@ -125,16 +134,17 @@ public final class StoredGibbsKernel implements GibbsKernel {
         int size = (int) entries;
         buffers = shared != null ? shared : new Buffers();
         stamp = ++buffers.stamp;
-        if (f && !small) {
+        rowsOnly = small;
+        split = ROW_BLOCK * (((m + ROW_BLOCK - 1) / ROW_BLOCK) / 2);
+        partial = small ? new double[2 * n] : null;
+        if (f) {
             buffers.rowF = floats(buffers.rowF, size);
             rowF = buffers.rowF;
         } else {
             buffers.rowD = doubles(buffers.rowD, size);
             rowD = buffers.rowD;
-            if (!small) {
-                buffers.colD = doubles(buffers.colD, size);
-                colD = buffers.colD;
-            }
+            buffers.colD = doubles(buffers.colD, size);
+            colD = buffers.colD;
         }
         colF = null;
         rowShift = new double[m];
@@ -215,7 +225,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
         if (rowPtr != null) {
             return 16L * rowVal.length + 4L * (m + n + 2);
         }
-        return (rowF != null ? 8L : colD != null ? 16L : 8L) * m * n;
+        return (rowsOnly ? 4L : rowF != null ? 8L : 16L) * m * n;
     }
 
     /** Whether the entries are stored compressed (most of a float kernel below the floor). */
@@ -246,13 +256,13 @@ public final class StoredGibbsKernel implements GibbsKernel {
             }
         }
         final double invTau = 1 / tau;
-        int rowBlocks = (m + 63) / 64;
+        int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
         final boolean single = storage == Storage.FLOAT;
-        Parallel.forEach(rowBlocks, threads, b -> {
+        java.util.function.IntConsumer rowBlock = b -> {
             double[][] e = new double[4][n];
             double[] w = single ? new double[n] : null;
-            int j1 = Math.min(m, (b + 1) * 64);
-            for (int j = b * 64; j < j1; j += 4) {
+            int j1 = Math.min(m, (b + 1) * ROW_BLOCK);
+            for (int j = b * ROW_BLOCK; j < j1; j += 4) {
                 int rows = Math.min(4, j1 - j);
                 squaredDistances(j, rows, vt, e);
                 for (int q = 0; q < rows; q++) {
@@ -273,7 +283,18 @@ public final class StoredGibbsKernel implements GibbsKernel {
                     }
                 }
             }
-        });
+        };
+        if (rowsOnly) {
+            int half = split / ROW_BLOCK;
+            Parallel.pair(threads, g -> {
+                int b1 = g == 0 ? half : rowBlocks;
+                for (int b = g == 0 ? 0 : half; b < b1; b++) {
+                    rowBlock.accept(b);
+                }
+            });
+        } else {
+            Parallel.forEach(rowBlocks, threads, rowBlock);
+        }
         if (rowF != null) {
             long nnz = 0;
             int entries = m * n;
@@ -286,11 +307,11 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 compress((int) nnz);
                 return;
             }
+            if (rowsOnly) {
+                return;
+            }
             buffers.colF = floats(buffers.colF, entries);
             colF = buffers.colF;
-        }
-        if (rowF == null && colD == null) {
-            return; // small kernel: K b by dot products over the rows, no column layout
         }
         int colBlocks = (n + 63) / 64;
         Parallel.forEach(colBlocks, threads, b -> {
@@ -453,8 +474,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
         // out_j = r_j + shift + log Σ_i K̂(j,i) w_i, accumulated along columns i in order.
         if (rowPtr != null) {
             sparseProduct(rowPtr, rowIdx, rowVal, wCols, m, sums);
-        } else if (colF == null && colD == null) {
-            dotProduct(rowD, wCols, m, n, sums);
+        } else if (rowsOnly) {
+            dotProduct(rowF, wCols, m, n, sums);
         } else {
             axpyProduct(colF, colD, wCols, n, m, sums);
         }
@@ -492,6 +513,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
         }
         if (colPtr != null) {
             sparseProduct(colPtr, colIdx, colVal, wRows, n, sums);
+        } else if (rowsOnly) {
+            groupedTransposeProduct(rowF, wRows, sums);
         } else {
             axpyProduct(rowF, rowD, wRows, m, n, sums);
         }
@@ -559,13 +582,19 @@ public final class StoredGibbsKernel implements GibbsKernel {
         });
     }
 
-    /** acc[j] = Σ_i K[j·cols + i]·w[i] for every row j, four interleaved partial sums in a fixed order. */
-    private void dotProduct(double[] k, double[] w, int rows, int cols, double[] acc) {
-        int blocks = (rows + 63) / 64;
-        int useThreads = (long) rows * cols < SERIAL_ENTRIES ? 1 : threads;
-        Parallel.forEach(blocks, useThreads, b -> {
-            int j1 = Math.min(rows, (b + 1) * 64);
-            for (int j = b * 64; j < j1; j++) {
+    /**
+     * acc[j] = Σ_i K[j·cols + i]·w[i] for every row j, four interleaved partial sums in a fixed
+     * order; the two row groups in parallel.
+     *
+     * @param k row-major entries. Not modified.
+     * @param w weights of the columns. Not modified.
+     * @param acc outputs, one per row. Modified.
+     */
+    private void dotProduct(float[] k, double[] w, int rows, int cols, double[] acc) {
+        Parallel.pair(threads, g -> {
+            int j0 = g == 0 ? 0 : split;
+            int j1 = g == 0 ? split : rows;
+            for (int j = j0; j < j1; j++) {
                 int r = j * cols;
                 double s0 = 0;
                 double s1 = 0;
@@ -584,6 +613,36 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 acc[j] = (s0 + s1) + (s2 + s3);
             }
         });
+    }
+
+    /**
+     * acc[i] = p₀[i] + p₁[i] with p_g[i] = Σ_{j in row group g} K[j·n + i]·w[j], summed over j in
+     * increasing order; the two groups in parallel, so the sums do not depend on the threads.
+     *
+     * @param k row-major entries. Not modified.
+     * @param w weights of the rows. Not modified.
+     * @param acc outputs, one per column. Modified.
+     */
+    private void groupedTransposeProduct(float[] k, double[] w, double[] acc) {
+        Parallel.pair(threads, g -> {
+            int j0 = g == 0 ? 0 : split;
+            int j1 = g == 0 ? split : m;
+            int base = g * n;
+            java.util.Arrays.fill(partial, base, base + n, 0.0);
+            for (int j = j0; j < j1; j++) {
+                double wj = w[j];
+                if (wj == 0) {
+                    continue;
+                }
+                int off = j * n - base;
+                for (int i = base; i < base + n; i++) {
+                    partial[i] += k[off + i] * wj;
+                }
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            acc[i] = partial[i] + partial[n + i];
+        }
     }
 
     private static double max(double[] a, double[] add) {
