@@ -16,7 +16,7 @@ public final class BenchConfig {
         SINKHORN
     }
 
-    /** The configurations of issue 7, in the order they are run. */
+    /** The benchmark configurations of BENCHMARKS.md, in the order they are run. */
     public static final List<BenchConfig> TABLE = List.of(
             step(500, 2, 200, "<= 1 ms and >= 20x faster than the NumPy reference"),
             step(10_000, 2, 20, "<= 250 ms, peak memory <= 2 GiB"),
@@ -84,7 +84,7 @@ public final class BenchConfig {
         return epsilon;
     }
 
-    /** The target of issue 7, as text ("" for a custom configuration). */
+    /** The performance target, as text ("" for a custom configuration). */
     public String target() {
         return target;
     }
