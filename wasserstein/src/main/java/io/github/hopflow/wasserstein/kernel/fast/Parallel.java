@@ -3,7 +3,6 @@ package io.github.hopflow.wasserstein.kernel.fast;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -67,23 +66,29 @@ final class Parallel {
                 h.start();
                 helper = h;
             }
-            h.post(body);
+            PairJob job = new PairJob(body);
+            h.post(job);
             Throwable failure = null;
             try {
                 body.accept(0);
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
-            if (h.claim.compareAndSet(0, 1)) {
-                body.accept(1);
+            if (job.claimed.compareAndSet(false, true)) {
+                try {
+                    body.accept(1);
+                } catch (RuntimeException | Error e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
             } else {
-                h.awaitDone();
-            }
-            Throwable helperFailure = h.failure;
-            h.failure = null;
-            h.task = null;
-            if (failure == null) {
-                failure = helperFailure;
+                while (!job.done) {
+                    Thread.onSpinWait();
+                }
+                if (failure == null) {
+                    failure = job.failure;
+                }
             }
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
@@ -96,66 +101,67 @@ final class Parallel {
         }
     }
 
+    /**
+     * Block 1 of one {@link #pair} call. Whoever wins {@link #claimed} runs it; a job is never
+     * reused, so a helper that arrives late finds it claimed and leaves it alone.
+     */
+    private static final class PairJob {
+        final IntConsumer body;
+        final AtomicBoolean claimed = new AtomicBoolean();
+        volatile boolean done;
+        volatile Throwable failure;
+
+        PairJob(IntConsumer body) {
+            this.body = body;
+        }
+    }
+
     /** The daemon thread that runs block 1 of {@link #pair}. */
     private static final class PairHelper extends Thread {
         /** Nanoseconds the helper spins for new work before it parks. */
         private static final long SPIN_NANOS = 500_000L;
-        volatile IntConsumer task;
-        volatile long posted;
-        volatile long done;
-        volatile boolean parked;
-        volatile Throwable failure;
-        /** 0 while block 1 of the current task is unclaimed; set to 1 by whoever runs it. */
-        final AtomicInteger claim = new AtomicInteger(1);
+        private volatile PairJob job;
+        private volatile boolean parked;
 
         PairHelper() {
             super("hopflow-kernel-pair");
             setDaemon(true);
         }
 
-        void post(IntConsumer body) {
-            task = body;
-            claim.set(0);
-            posted = posted + 1;
+        void post(PairJob next) {
+            job = next;
             if (parked) {
                 LockSupport.unpark(this);
             }
         }
 
-        void awaitDone() {
-            long target = posted;
-            while (done != target) {
-                Thread.onSpinWait();
-            }
-        }
-
         @Override
         public void run() {
-            long seen = 0;
+            PairJob seen = null;
             while (true) {
                 long start = System.nanoTime();
                 int spins = 0;
-                while (posted == seen) {
+                PairJob next;
+                while ((next = job) == seen) {
                     Thread.onSpinWait();
                     if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                         parked = true;
-                        if (posted == seen) {
+                        if (job == seen) {
                             LockSupport.park(this);
                         }
                         parked = false;
                         start = System.nanoTime();
                     }
                 }
-                seen = posted;
-                IntConsumer body = task;
-                if (claim.compareAndSet(0, 1)) {
+                seen = next;
+                if (next.claimed.compareAndSet(false, true)) {
                     try {
-                        body.accept(1);
+                        next.body.accept(1);
                     } catch (RuntimeException | Error e) {
-                        failure = e;
+                        next.failure = e;
                     }
+                    next.done = true;
                 }
-                done = seen;
             }
         }
     }
