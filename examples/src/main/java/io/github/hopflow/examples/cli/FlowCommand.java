@@ -11,14 +11,12 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
-import io.github.hopflow.geometry.objective.Objectives;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hopflow flow}: runs one deterministic flow on a built-in objective and prints its trajectory. */
@@ -74,13 +72,8 @@ public final class FlowCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String metricName;
 
-    @Option(names = "--center", paramLabel = "c1,c2,...",
-            description = "Centre c of the quadratic (κ/2)‖x − c‖² (default ½ in every coordinate).")
-    String center;
-
-    @Option(names = "--stiffness", paramLabel = "κ",
-            description = "Stiffness κ > 0 of the quadratic (default 1).")
-    Double stiffness;
+    @Mixin
+    QuadraticParameters quadratic;
 
     @Option(names = "--gamma", paramLabel = "γ", defaultValue = "1",
             description = "γ > 0 of the firing-rate flow. Default: ${DEFAULT-VALUE}.")
@@ -117,14 +110,7 @@ public final class FlowCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from must have " + dimension + " entries (--dim), got " + x0.length
                     + ": '" + from + "'");
         }
-        Map<String, double[]> params = new HashMap<>();
-        if (center != null) {
-            params.put(Objectives.CENTER, VectorConverter.parse("--center", center));
-        }
-        if (stiffness != null) {
-            params.put(Objectives.STIFFNESS, new double[] {stiffness});
-        }
-        Objective f = Objectives.byName(objective, dimension, params);
+        Objective f = quadratic.objective(objective, dimension);
         DiagonalMetric metric;
         switch (metricName.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "hopfield":

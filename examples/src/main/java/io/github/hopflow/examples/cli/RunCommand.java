@@ -4,7 +4,6 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
-import io.github.hopflow.geometry.objective.Objectives;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
@@ -165,6 +164,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunControl control;
 
+    @Mixin
+    QuadraticParameters quadratic;
+
     @Override
     public Integer call() {
         requirePositive("--temperature", temperature);
@@ -179,7 +181,7 @@ public final class RunCommand implements Callable<Integer> {
         DiagonalMetric m = metric(metric, dim, beta);
         int threads = control.threads();
         kernelFactory(kernel, kernelTolerance, threads);
-        Objective f = Objectives.byName(objective, dim);
+        Objective f = quadratic.objective(objective, dim);
         FlowOptions options;
         if (duration != null && duration.steps != null) {
             if (duration.steps < 1) {
@@ -279,6 +281,7 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("time", result.time());
         parameters.put("eps", eps);
         parameters.put("seed", control.seed());
+        quadratic.describeInto(parameters);
         parameters.put("init", init == null ? "uniform" : init.toString());
         parameters.put("scheme", "isometric-splitting");
         parameters.put("normalisation", flow.normalisation().name());

@@ -4,7 +4,6 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
-import io.github.hopflow.geometry.objective.Objectives;
 import io.github.hopflow.sde.BoundaryPolicy;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
@@ -156,6 +155,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     RunControl control;
 
+    @Mixin
+    QuadraticParameters quadratic;
+
     @Override
     public Integer call() {
         requirePositive("--step", step);
@@ -171,7 +173,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         int threadCount = control.threads();
         long steps = steps();
-        Objective f = Objectives.byName(objective, dimension);
+        Objective f = quadratic.objective(objective, dimension);
         DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
                 : EuclideanMetric.of(dimension);
         DiffusionMachine machine = DiffusionMachine.of(g, f, temperature);
@@ -315,6 +317,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("steps", result.steps());
         s.put("final_time", result.last().time());
         s.put("seed", control.seed());
+        quadratic.describeInto(s);
         s.put("threads", threadCount);
         s.put("block_size", ParticleEngine.DEFAULT_BLOCK_SIZE);
         s.put("snapshot_every", snapshotEvery);
