@@ -12,65 +12,19 @@ final class TestObjectives {
 
     /** f(x) = s·Σ x_i: a constant gradient, the 1-D bias test's f = x/2 for s = ½. */
     static Objective linear(int dimension, double slope) {
-        return new Objective() {
-            @Override
-            public int dimension() {
-                return dimension;
+        return Objective.of("linear", dimension, x -> {
+            double s = 0;
+            for (double xi : x) {
+                s += xi;
             }
-
-            @Override
-            public String name() {
-                return "linear";
-            }
-
-            @Override
-            public double value(double[] x, int offset) {
-                double s = 0;
-                for (int i = 0; i < dimension; i++) {
-                    s += x[offset + i];
-                }
-                return slope * s;
-            }
-
-            @Override
-            public void gradient(double[] x, int offset, double[] out, int outOffset) {
-                for (int i = 0; i < dimension; i++) {
-                    out[outOffset + i] = slope;
-                }
-            }
-
-            @Override
-            public boolean hasAnalyticGradient() {
-                return true;
-            }
-        };
+            return slope * s;
+        }, (x, g) -> java.util.Arrays.fill(g, slope));
     }
 
-    /** An objective whose gradient is NaN wherever x₀ &gt; threshold. */
+    /** An objective whose value and gradient are NaN wherever x₀ &gt; threshold (0 elsewhere). */
     static Objective poisonedAbove(int dimension, double threshold) {
-        return new Objective() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public String name() {
-                return "poisoned";
-            }
-
-            @Override
-            public double value(double[] x, int offset) {
-                return x[offset] > threshold ? Double.NaN : 0;
-            }
-
-            @Override
-            public void gradient(double[] x, int offset, double[] out, int outOffset) {
-                for (int i = 0; i < dimension; i++) {
-                    out[outOffset + i] = x[offset] > threshold ? Double.NaN : 0;
-                }
-            }
-        };
+        return Objective.of("poisoned", dimension, x -> x[0] > threshold ? Double.NaN : 0,
+                (x, g) -> java.util.Arrays.fill(g, x[0] > threshold ? Double.NaN : 0));
     }
 
     /**
