@@ -45,13 +45,7 @@ public final class DensityFlow {
         DiffusionMachine machine = engine.machine();
         this.objective = machine.objective();
         this.temperature = machine.temperature(0.0);
-        ProximalStep.Builder pb = ProximalStep.builder().metric(machine.metric()).temperature(temperature)
-                .timeStep(engine.step()).epsilon(b.epsilon).tolerance(b.tolerance).maxIterations(b.maxIterations)
-                .parallelism(b.parallelism).domain(b.domain).kernelTolerance(b.kernelTolerance);
-        if (b.kernelFactory != null) {
-            pb.kernelFactory(b.kernelFactory);
-        }
-        this.prox = pb.build();
+        this.prox = b.step.metric(machine.metric()).temperature(temperature).timeStep(engine.step()).build();
         this.normalisation = b.normalisation != null ? b.normalisation : defaultNormalisation(machine.metric());
         this.failOnNonConvergence = b.failOnNonConvergence;
     }
@@ -171,13 +165,8 @@ public final class DensityFlow {
     /** Builder of {@link DensityFlow}. */
     public static final class Builder {
         private final ParticleEngine engine;
-        private double epsilon = Double.NaN;
-        private double tolerance = 1e-9;
-        private int maxIterations = 1000;
-        private GibbsKernel.Factory kernelFactory;
-        private double kernelTolerance = ProximalStep.DEFAULT_KERNEL_TOLERANCE;
-        private int parallelism = Runtime.getRuntime().availableProcessors();
-        private ProximalStep.Domain domain = ProximalStep.Domain.AUTO;
+        /** The proximal step's options; metric, temperature and time step come from the engine. */
+        private final ProximalStep.Builder step = ProximalStep.builder();
         private Normalisation normalisation;
         private boolean failOnNonConvergence = true;
 
@@ -187,28 +176,19 @@ public final class DensityFlow {
 
         /** ε &gt; 0 of the proximal step (required). */
         public Builder epsilon(double e) {
-            if (!(e > 0) || Double.isInfinite(e)) {
-                throw new IllegalArgumentException("eps must be a finite number > 0, got " + e);
-            }
-            this.epsilon = e;
+            step.epsilon(e);
             return this;
         }
 
         /** Thompson-metric tolerance of the proximal step; default 1e−9. */
         public Builder tolerance(double tol) {
-            if (!(tol > 0) || Double.isInfinite(tol)) {
-                throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tol);
-            }
-            this.tolerance = tol;
+            step.tolerance(tol);
             return this;
         }
 
         /** Iteration cap of the proximal step; default 1000. */
         public Builder maxIterations(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxIterations must be >= 1, got " + max);
-            }
-            this.maxIterations = max;
+            step.maxIterations(max);
             return this;
         }
 
@@ -218,10 +198,7 @@ public final class DensityFlow {
          * {@link #kernelTolerance} (see {@link ProximalStep}).
          */
         public Builder kernelFactory(GibbsKernel.Factory f) {
-            if (f == null) {
-                throw new IllegalArgumentException("kernelFactory must not be null");
-            }
-            this.kernelFactory = f;
+            step.kernelFactory(f);
             return this;
         }
 
@@ -230,28 +207,19 @@ public final class DensityFlow {
          * output), in [1e-12, 0.1]; default {@value ProximalStep#DEFAULT_KERNEL_TOLERANCE}.
          */
         public Builder kernelTolerance(double delta) {
-            if (!(delta >= 1e-12 && delta <= 0.1)) {
-                throw new IllegalArgumentException("kernelTolerance must be in [1e-12, 0.1], got " + delta);
-            }
-            this.kernelTolerance = delta;
+            step.kernelTolerance(delta);
             return this;
         }
 
-        /** Threads of the proximal step's kernel. */
+        /** Threads of the proximal step's kernel; default all processors. */
         public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
-            }
-            this.parallelism = threads;
+            step.parallelism(threads);
             return this;
         }
 
-        /** Product domain of the proximal step. */
+        /** Product domain of the proximal step; default {@link ProximalStep.Domain#AUTO}. */
         public Builder domain(ProximalStep.Domain d) {
-            if (d == null) {
-                throw new IllegalArgumentException("domain must not be null");
-            }
-            this.domain = d;
+            step.domain(d);
             return this;
         }
 
@@ -274,9 +242,6 @@ public final class DensityFlow {
          * @throws IllegalArgumentException if ε is unset or the temperature is not constant
          */
         public DensityFlow build() {
-            if (Double.isNaN(epsilon)) {
-                throw new IllegalArgumentException("eps must be set");
-            }
             if (!engine.machine().schedule().isConstant()) {
                 throw new IllegalArgumentException("the density flow needs a constant temperature, got schedule "
                         + engine.machine().schedule());
