@@ -53,28 +53,67 @@ public final class FastExp {
         return TABLE[j] * p * scale;
     }
 
-    /** Largest argument of {@link #negativeExp} with the stated accuracy. */
+    /** Largest argument of {@link #negativeExp} with the stated relative accuracy. */
     static final double NEGATIVE_EXP_RANGE = 90.0;
 
+    /** Largest argument {@link #negativeExp} accepts. */
+    static final double NEGATIVE_EXP_LIMIT = 200.0;
+
+    /** Largest argument {@link #negativeExpAccurate} accepts. */
+    static final double NEGATIVE_EXP_ACCURATE_LIMIT = 700.0;
+
     /**
-     * out[i] = e^{−y[i]} for i in [0, count), by a loop that HotSpot's C2 vectorises (multiplies
-     * and adds only): with a = −min(y, 200)/256, e^{−y} = (p(a))^256 where p is the degree-11 Taylor
-     * polynomial of e^a and the power is eight squarings. For 0 ≤ y ≤ {@value #NEGATIVE_EXP_RANGE},
-     * |a| ≤ 0.36, the polynomial's relative error is below 1e-14 and the squarings multiply it by 256:
-     * the result is within 3e-12 relative of e^{−y} (asserted by the tests), far below a float's
-     * 6e-8. Beyond that range the result is a positive number below e^{−80} (a caller storing floats
-     * replaces it by 0). For y &lt; 0 or NaN the result is unspecified.
+     * out[i] = e^{−y[i]} for i in [0, count) to single precision, by a loop that HotSpot's C2
+     * vectorises (multiplies and adds only): with a = −y/256, e^{−y} = (p(a))^256 where p is the
+     * degree-9 Taylor polynomial of e^a and the power is eight squarings. For
+     * 0 ≤ y ≤ {@value #NEGATIVE_EXP_RANGE}, |a| ≤ 0.36, the polynomial's relative error is below
+     * 1.2e-11 and the squarings multiply it by 256: the result is within 4e-9 relative of e^{−y}
+     * (asserted by the tests), far below a float's 6e-8. For y up to {@value #NEGATIVE_EXP_LIMIT}
+     * the result is a positive number within e^{−80} of e^{−y}. Larger, negative or NaN arguments
+     * give unspecified results: callers clamp.
      *
-     * @param y arguments ≥ 0. Not modified.
+     * @param y arguments in [0, {@value #NEGATIVE_EXP_LIMIT}]. Not modified.
      * @param count the number of entries to compute
      * @param out results. Modified.
      */
     static void negativeExp(double[] y, int count, double[] out) {
         for (int i = 0; i < count; i++) {
-            double a = Math.min(y[i], 200.0) * (-1.0 / 256);
+            double a = y[i] * (-1.0 / 256);
+            double p = 1 + a * (1 + a * (1.0 / 2 + a * (1.0 / 6 + a * (1.0 / 24 + a * (1.0 / 120 + a * (1.0 / 720
+                    + a * (1.0 / 5040 + a * (1.0 / 40320 + a * (1.0 / 362880)))))))));
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            p *= p;
+            out[i] = p;
+        }
+    }
+
+    /**
+     * out[i] = e^{−y[i]} for i in [0, count) to 1e-12 relative, by a loop that C2 vectorises: with
+     * a = −y/2048, e^{−y} = (p(a))^2048 where p is the degree-13 Taylor polynomial of e^a and the
+     * power is eleven squarings. For 0 ≤ y ≤ {@value #NEGATIVE_EXP_ACCURATE_LIMIT}, |a| ≤ 0.35: the
+     * polynomial's truncation error is below 1e-17 and the rounding of p, amplified by the squarings,
+     * dominates: the result is within 1e-12 relative of e^{−y} (5e-13 measured, asserted by the
+     * tests). Larger, negative or NaN arguments give unspecified results: callers clamp.
+     *
+     * @param y arguments in [0, {@value #NEGATIVE_EXP_ACCURATE_LIMIT}]. Not modified.
+     * @param count the number of entries to compute
+     * @param out results. Modified.
+     */
+    static void negativeExpAccurate(double[] y, int count, double[] out) {
+        for (int i = 0; i < count; i++) {
+            double a = y[i] * (-1.0 / 2048);
             double p = 1 + a * (1 + a * (1.0 / 2 + a * (1.0 / 6 + a * (1.0 / 24 + a * (1.0 / 120 + a * (1.0 / 720
                     + a * (1.0 / 5040 + a * (1.0 / 40320 + a * (1.0 / 362880 + a * (1.0 / 3628800
-                    + a * (1.0 / 39916800)))))))))));
+                    + a * (1.0 / 39916800 + a * (1.0 / 479001600 + a * (1.0 / 6227020800.0)))))))))))));
+            p *= p;
+            p *= p;
+            p *= p;
             p *= p;
             p *= p;
             p *= p;

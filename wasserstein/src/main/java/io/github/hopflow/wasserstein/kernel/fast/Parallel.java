@@ -3,6 +3,7 @@ package io.github.hopflow.wasserstein.kernel.fast;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -43,20 +44,36 @@ final class Parallel {
     private static volatile PairHelper helper;
 
     /**
-     * Calls {@code body.accept(0)} and {@code body.accept(1)}: block 0 on the caller's thread and,
-     * when {@code threads} ≥ 2, block 1 on a helper thread that waits for work by spinning for a
-     * short while before it parks (a hand-off costs about a microsecond, where waking a parked
-     * pool thread costs tens); the caller runs block 1 itself when the helper has not claimed it
-     * by the time block 0 is done. Each block writes only its own outputs, so results never depend
-     * on which thread ran it.
+     * Calls {@code body.accept(0)} and {@code body.accept(1)}, as {@link #share} with two tasks: on
+     * two threads, block 0 usually on the caller's and block 1 on the helper's.
      *
      * @param threads the most threads to use; 1 runs block 0 then block 1 on the caller's thread
      * @param body the work of one block; blocks must not write to shared locations
      */
     static void pair(int threads, IntConsumer body) {
-        if (threads <= 1 || !PAIR_BUSY.compareAndSet(false, true)) {
-            body.accept(0);
-            body.accept(1);
+        share(threads, 2, body);
+    }
+
+    /**
+     * Calls {@code body.accept(t)} once for every task t in [0, count). With {@code threads} ≥ 2 the
+     * caller claims tasks from the front (0, 1, …) and one helper thread from the back (count − 1,
+     * count − 2, …) until they meet, so that neither waits while the other has work, and a caller
+     * that orders its tasks by the data they touch keeps each half of the data on one core (the
+     * helper waits for work by spinning for a short while before it parks: a hand-off costs about a
+     * microsecond, where waking a parked pool thread costs tens). The caller does all the tasks
+     * itself when the helper has not joined by the time they are claimed. Each task writes only its
+     * own outputs, so results never depend on which thread ran it. One call at a time uses the
+     * helper; a concurrent call runs its tasks on its own thread.
+     *
+     * @param threads the most threads to use; 1 runs the tasks in order on the caller's thread
+     * @param count the number of tasks, ≥ 0
+     * @param body the work of one task; tasks must not write to shared locations
+     */
+    static void share(int threads, int count, IntConsumer body) {
+        if (threads <= 1 || count <= 1 || !PAIR_BUSY.compareAndSet(false, true)) {
+            for (int t = 0; t < count; t++) {
+                body.accept(t);
+            }
             return;
         }
         try {
@@ -66,22 +83,11 @@ final class Parallel {
                 h.start();
                 helper = h;
             }
-            PairJob job = new PairJob(body);
+            PairJob job = new PairJob(body, count);
             h.post(job);
-            Throwable failure = null;
-            try {
-                body.accept(0);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
+            Throwable failure = job.work(true);
             if (job.claimed.compareAndSet(false, true)) {
-                try {
-                    body.accept(1);
-                } catch (RuntimeException | Error e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
+                // the helper never joined: every task has been done here
             } else {
                 while (!job.done) {
                     Thread.onSpinWait();
@@ -101,22 +107,53 @@ final class Parallel {
         }
     }
 
-    /**
-     * Block 1 of one {@link #pair} call. Whoever wins {@link #claimed} runs it; a job is never
-     * reused, so a helper that arrives late finds it claimed and leaves it alone.
-     */
+    /** One call of {@link #share}: its tasks, the range not yet claimed, and the helper's part. */
     private static final class PairJob {
         final IntConsumer body;
+        /** The unclaimed tasks [front, back), packed as front · 2^32 + back. */
+        final AtomicLong range;
+        /** Set by the helper when it joins, or by the caller to close the job to a helper that has not. */
         final AtomicBoolean claimed = new AtomicBoolean();
         volatile boolean done;
         volatile Throwable failure;
 
-        PairJob(IntConsumer body) {
+        PairJob(IntConsumer body, int count) {
             this.body = body;
+            this.range = new AtomicLong(count);
+        }
+
+        /** The next task from the front (or the back), or −1 when none is left. */
+        private int claim(boolean front) {
+            while (true) {
+                long r = range.get();
+                int lo = (int) (r >>> 32);
+                int hi = (int) r;
+                if (lo >= hi) {
+                    return -1;
+                }
+                long next = front ? ((long) (lo + 1) << 32) | hi : ((long) lo << 32) | (hi - 1);
+                if (range.compareAndSet(r, next)) {
+                    return front ? lo : hi - 1;
+                }
+            }
+        }
+
+        /** Claims and runs tasks from one end until none is left; returns the first failure, or null. */
+        Throwable work(boolean front) {
+            Throwable first = null;
+            for (int t; (t = claim(front)) >= 0; ) {
+                try {
+                    body.accept(t);
+                } catch (RuntimeException | Error e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            return first;
         }
     }
 
-    /** The daemon thread that runs block 1 of {@link #pair}. */
     private static final class PairHelper extends Thread {
         /** Nanoseconds the helper spins for new work before it parks. */
         private static final long SPIN_NANOS = 500_000L;
@@ -155,11 +192,7 @@ final class Parallel {
                 }
                 seen = next;
                 if (next.claimed.compareAndSet(false, true)) {
-                    try {
-                        next.body.accept(1);
-                    } catch (RuntimeException | Error e) {
-                        next.failure = e;
-                    }
+                    next.failure = next.work(false);
                     next.done = true;
                 }
             }

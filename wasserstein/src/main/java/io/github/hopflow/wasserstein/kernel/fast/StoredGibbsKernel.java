@@ -1,41 +1,51 @@
 package io.github.hopflow.wasserstein.kernel.fast;
 
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
+import java.util.Arrays;
 
 /**
  * The exact Gibbs kernel K(j, i) = exp(−‖u_j − v_i‖²/τ), built once and stored, for moderate sizes
  * (up to a few thousand points per side) and any dimension.
  *
- * <p><b>Storage.</b> Each row is stabilised by its own maximum: with e(j, i) = −‖u_j − v_i‖²/τ and
- * r_j = max_i e(j, i), the stored entries are K̂(j, i) = exp(e(j, i) − r_j) ∈ (0, 1], in
- * {@link Storage#FLOAT float} (relative error 6e-8 per entry, half the memory and bandwidth; the
- * entries are computed by the vectorised {@link FastExp#negativeExp}; kernels of at most 2^18
- * entries are stored row-major only, split into two fixed groups of rows that the two halves of a
- * parallel build and of every product touch, so that on two cores each half stays in its own
- * core's cache: K b is a dot product per row, Kᵀa the sum, in group order, of the two groups'
- * partial axpy sums; no transposition to build) or
- * {@link Storage#DOUBLE double} (relative error ≈ 2e-16), in both row-major and column-major
- * layouts so that both products run as cache-blocked, vectorisable axpy loops. Entries below the
- * storage's floor (e^−87 for float, e^−708 for double) are stored as 0; a float kernel with at
- * most a quarter of its entries non-zero (high dimension with small τ: in n = 10 on the paper's
- * metric a random pair is about 9.3/τ nats below a point's own neighbour, so for τ ≤ 0.05 nearly
- * every entry is below e^−87) is stored compressed, rows and columns, so that its
- * products cost one multiply-add per non-zero entry. The squared distances are
- * formed from coordinate differences (no cancellation), with the column points held
- * coordinate-major so that the loop over columns vectorises like a GEMM panel; building costs
- * M·N·(n + 1 exponential), with a fast exponential ({@link FastExp}).
+ * <p><b>Two layouts.</b> The kernel is stored twice: by rows (one array per row point u_j, used
+ * for Kᵀa) and by columns (one array per column point v_i, used for K b), so that both products
+ * are sums of whole lines scaled by a weight, acc[o] += line[o]·w — the loop that HotSpot's C2
+ * compiles to vector instructions (on JDK 17 it does not vectorise dot products, sums read at a
+ * per-row offset into one flat array, or float-to-double conversions). Each line s (a row or a
+ * column) is stored with its own shift: with e(s, o) = ‖·‖²/τ between the line's point and the
+ * output point o, the line holds exp(−(e(s, o) − m_s)) where m_s is the line's smallest exponent,
+ * so its largest entry is 1. When every pair of points lies within √(E·τ) of each other (E = 700
+ * for double entries, 200 for single precision, the ranges of the exponentials; checked from the
+ * bounding box of all the points), the shift is 0 and each line needs no minimum.
  *
- * <p><b>Plain domain when safe, log domain otherwise.</b> A product shifts its input by its
- * maximum, exponentiates (N exponentials) and multiplies in the plain domain. The only terms lost
- * are stored zeros and inputs below e^−745 of the maximum, at most N·e^floor in total; an output
- * whose plain-domain sum is below N·e^floor·e^30 could therefore be off by more than e^−30
- * relative, and is recomputed exactly by a log-sum-exp over its row. When more than an eighth of
- * the outputs need that (inputs spanning hundreds of decades, tiny τ), the whole product is done
- * by log-sum-exp. Either way every output is within the storage's entry error (plus rounding) of
- * the exact log-domain product.
+ * <p><b>Precision.</b> {@link Storage#DOUBLE} entries are within 1e-12 relative of the exact value
+ * for exponents up to 700 (a vectorised exponential, {@link FastExp#negativeExpAccurate}); beyond
+ * that they are at most e^−700. {@link Storage#FLOAT} entries have single precision (relative error
+ * ≤ 1.2e-7) and are computed by {@link FastExp#negativeExp}: kernels of at most
+ * {@value #DOUBLE_HELD_ENTRIES} entries per layout hold them in double arrays (their products need
+ * no conversion and vectorise), larger ones round them to float (half the memory and bandwidth),
+ * entries below e^−87 becoming 0. A kernel whose entries are mostly below e^−87 (judged from a
+ * sample of rows; high dimension with small τ: in n = 10 on the paper's metric a random pair is
+ * about 9.3/τ nats below a point's own neighbour, so for τ ≤ 0.05 nearly every entry is below
+ * e^−87) is rounded to float whatever its size, and a float layout with at most a quarter of its
+ * entries non-zero is stored compressed, so that its products cost one multiply-add per non-zero
+ * entry.
  *
- * <p><b>Threads.</b> Outputs are computed in fixed blocks, each by one thread in a fixed summation
- * order, so results are bit-identical whatever the number of threads.
+ * <p><b>Plain domain when safe, log domain otherwise.</b> A product shifts its weighted input by
+ * its maximum, exponentiates (one exponential per line) and multiplies in the plain domain. The
+ * only terms that can be wrong are entries below the storage's floor (e^−80 for single precision,
+ * e^−700 for double), each off by at most the floor, and inputs below e^−745 of the maximum: at most
+ * L·e^floor in total for L lines. An output whose plain-domain sum is below L·e^floor·e^30 could
+ * therefore be off by more than e^−30 relative, and is recomputed exactly by a log-sum-exp over the
+ * points; when more than an eighth of the outputs need that (inputs spanning hundreds of decades,
+ * tiny τ), the whole product is done by log-sum-exp. Either way every output is within the
+ * storage's entry error (plus rounding) of the exact log-domain product.
+ *
+ * <p><b>Threads.</b> The lines of each layout are split into two fixed groups; a product sums each
+ * group's lines in increasing order into its own partial sums and adds the two groups' sums, so
+ * results are bit-identical whatever the number of threads. The build (blocks of lines) and the
+ * products (one group over one block of outputs) are divided into small tasks that the threads
+ * claim as they go, so that no thread waits while another has work.
  *
  * <p>The kernel keeps references to the point arrays (for the exact recomputation); the caller must
  * not modify them while the kernel is in use. Not thread-safe: products use internal work arrays.
@@ -45,28 +55,38 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Precision of the stored kernel entries. */
     public enum Storage {
         /**
-         * Relative error 6e-8 per entry: 4 bytes per entry.
+         * Single precision: relative error ≤ 1.2e-7 per entry; 4 bytes per entry and layout above
+         * {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 8 below.
          */
         FLOAT,
-        /** 8 bytes per entry, relative error ≈ 2e-16 per entry. */
+        /** Relative error ≤ 1e-12 per entry (5e-13 measured); 8 bytes per entry and layout. */
         DOUBLE
     }
 
-    /** Outputs per block of the blocked products (a block's accumulators stay in L1). */
-    private static final int BLOCK = 512;
-    /** A float kernel with at most this fraction of non-zero entries is stored compressed. */
-    private static final double SPARSE_FRACTION = 0.25;
-    /** Products with fewer entries than this run on the caller's thread (no fork-join overhead). */
-    private static final long SERIAL_ENTRIES = 1L << 19;
     /**
-     * Float kernels with at most this many entries are stored row-major only, in two fixed groups of
-     * rows (see the class comment).
+     * Single-precision kernels with at most this many entries per layout are held in double arrays
+     * (see the class comment).
      */
-    private static final long SMALL_ENTRIES = 1L << 18;
-    /** Rows per block of the build. */
-    private static final int ROW_BLOCK = 64;
-    /** Float floor: entries below e^−87 are stored as 0. */
+    static final long DOUBLE_HELD_ENTRIES = 1L << 22;
+    /** A float layout with at most this fraction of non-zero entries is stored compressed. */
+    private static final double SPARSE_FRACTION = 0.25;
+    /** Kernels with fewer entries than this are built and multiplied on the caller's thread. */
+    private static final long SERIAL_ENTRIES = 1L << 14;
+    /** Lines per build task and outputs per product task. */
+    private static final int LINE_BLOCK = 32;
+    private static final int OUTPUT_BLOCK = 128;
+    /** Float entries below e^−87 are stored as 0. */
     private static final double FLOAT_FLOOR = -87.0;
+    /**
+     * Floors of the error analysis: a single-precision entry below e^−80 (0 in a float array, the
+     * tail of {@link FastExp#negativeExp} in a double array) may be wrong by up to e^−80, a double
+     * entry below e^−700 by up to e^−700.
+     */
+    private static final double SINGLE_TRUST_FLOOR = -80.0;
+    private static final double DOUBLE_FLOOR = -FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
+    /** Largest exponent for which the lines are stored without a shift (the exponentials' limits). */
+    private static final double DOUBLE_UNSHIFTED = FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
+    private static final double FLOAT_UNSHIFTED = FastExp.NEGATIVE_EXP_LIMIT;
     /** Relative size e^−30 that lost terms may reach before an output is recomputed exactly. */
     private static final double TRUST_MARGIN = 30;
 
@@ -78,35 +98,14 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private final double[] v;
     private final Storage storage;
     private final int threads;
-    private float[] rowF;
-    private float[] colF;
-    /** Compressed rows (and columns) of a float kernel with few non-zero entries, else null. */
-    private int[] rowPtr;
-    private int[] rowIdx;
-    private float[] rowVal;
-    private int[] colPtr;
-    private int[] colIdx;
-    private float[] colVal;
-    private double[] rowD;
-    private double[] colD;
-    private final double[] rowShift;
-    private final double trustMin;
-    private final double[] wRows;
-    private final double[] wCols;
-    private final double[] sums;
-    /** Float kernels of at most {@link #SMALL_ENTRIES} entries: rows only, in two row groups. */
-    private final boolean rowsOnly;
-    /** First row of the second row group (rows-only kernels). */
-    private final int split;
-    /** Partial column sums of the two row groups, 2 × N (rows-only kernels), else null. */
-    private final double[] partial;
+    /** Rows u_j over columns (Kᵀa) and columns v_i over rows (K b). */
+    private final Layout rows;
+    private final Layout cols;
 
     /** Entry arrays shared by the kernels of one recycling factory (one kernel in use at a time). */
     private static final class Buffers {
-        float[] rowF;
-        float[] colF;
-        double[] rowD;
-        double[] colD;
+        final Layout.Arrays rows = new Layout.Arrays();
+        final Layout.Arrays cols = new Layout.Arrays();
         /** Incremented by every kernel built on these buffers; a kernel is valid while its stamp is current. */
         long stamp;
     }
@@ -123,37 +122,22 @@ public final class StoredGibbsKernel implements GibbsKernel {
         this.u = u;
         this.v = v;
         this.storage = storage;
-        this.threads = threads;
         long entries = (long) m * n;
-        if (entries > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("M·N must be below 2^31 for a stored kernel, got M = " + m
-                    + ", N = " + n);
-        }
-        boolean f = storage == Storage.FLOAT;
-        boolean small = f && entries <= SMALL_ENTRIES;
-        int size = (int) entries;
+        this.threads = entries < SERIAL_ENTRIES ? 1 : threads;
         buffers = shared != null ? shared : new Buffers();
         stamp = ++buffers.stamp;
-        rowsOnly = small;
-        split = ROW_BLOCK * (((m + ROW_BLOCK - 1) / ROW_BLOCK) / 2);
-        partial = small ? new double[2 * n] : null;
-        if (f) {
-            buffers.rowF = floats(buffers.rowF, size);
-            rowF = buffers.rowF;
-        } else {
-            buffers.rowD = doubles(buffers.rowD, size);
-            rowD = buffers.rowD;
-            buffers.colD = doubles(buffers.colD, size);
-            colD = buffers.colD;
-        }
-        colF = null;
-        rowShift = new double[m];
-        double floor = f ? FLOAT_FLOOR : -708.0;
-        trustMin = Math.exp(Math.log(Math.max(m, n)) + floor + TRUST_MARGIN);
-        wRows = new double[m];
-        wCols = new double[n];
-        sums = new double[Math.max(m, n)];
-        build(floor);
+        boolean single = storage == Storage.FLOAT;
+        double floor = single ? SINGLE_TRUST_FLOOR : DOUBLE_FLOOR;
+        double trustMin = Math.exp(Math.log(Math.max(m, n)) + floor + TRUST_MARGIN);
+        // coordinates scaled by 1/√τ, so that squared distances are the exponents
+        double scale = Math.sqrt(1 / tau);
+        double[][] uT = scaledCoordinates(u, m, dim, scale);
+        double[][] vT = scaledCoordinates(v, n, dim, scale);
+        boolean unshifted = span(uT, vT) <= (single ? FLOAT_UNSHIFTED : DOUBLE_UNSHIFTED);
+        boolean floats = single && (entries > DOUBLE_HELD_ENTRIES || !unshifted && mostlyBelowFloor(uT, vT));
+        rows = new Layout(m, n, uT, vT, single, floats, unshifted, trustMin, buffers.rows);
+        cols = new Layout(n, m, vT, uT, single, floats, unshifted, trustMin, buffers.cols);
+        build();
     }
 
     /**
@@ -170,12 +154,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     public static StoredGibbsKernel of(int dimension, double[] u, double[] v, double tau, Storage storage,
             int threads) {
         KernelChecks.check(dimension, u, v, tau);
-        if (storage == null) {
-            throw new IllegalArgumentException("storage must not be null");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        checkOptions(storage, threads);
         return new StoredGibbsKernel(dimension, u, v, tau, storage, threads, null);
     }
 
@@ -188,12 +167,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
      * @param threads the most threads (≥ 1)
      */
     public static GibbsKernel.Factory recyclingFactory(Storage storage, int threads) {
-        if (storage == null) {
-            throw new IllegalArgumentException("storage must not be null");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        checkOptions(storage, threads);
         Buffers shared = new Buffers();
         return (dimension, u, v, tau) -> {
             KernelChecks.check(dimension, u, v, tau);
@@ -201,12 +175,13 @@ public final class StoredGibbsKernel implements GibbsKernel {
         };
     }
 
-    private static float[] floats(float[] old, int size) {
-        return old != null && old.length >= size ? old : new float[size];
-    }
-
-    private static double[] doubles(double[] old, int size) {
-        return old != null && old.length >= size ? old : new double[size];
+    private static void checkOptions(Storage storage, int threads) {
+        if (storage == null) {
+            throw new IllegalArgumentException("storage must not be null");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
     }
 
     private void checkCurrent() {
@@ -220,17 +195,14 @@ public final class StoredGibbsKernel implements GibbsKernel {
         return storage;
     }
 
-    /** Bytes held by the stored entries (all layouts). */
+    /** Bytes held by the stored entries (both layouts). */
     public long storedBytes() {
-        if (rowPtr != null) {
-            return 16L * rowVal.length + 4L * (m + n + 2);
-        }
-        return (rowsOnly ? 4L : rowF != null ? 8L : 16L) * m * n;
+        return rows.storedBytes() + cols.storedBytes();
     }
 
     /** Whether the entries are stored compressed (most of a float kernel below the floor). */
     public boolean compressed() {
-        return rowPtr != null;
+        return rows.compressed() && cols.compressed();
     }
 
     @Override
@@ -248,430 +220,402 @@ public final class StoredGibbsKernel implements GibbsKernel {
         return tau;
     }
 
-    private void build(double floor) {
-        final double[] vt = new double[n * dim];
-        for (int i = 0; i < n; i++) {
+    /** a[k][s] = scale·p[s·dim + k]: the coordinates of the points, coordinate-major. */
+    private static double[][] scaledCoordinates(double[] p, int count, int dim, double scale) {
+        double[][] t = new double[dim][count];
+        for (int s = 0; s < count; s++) {
             for (int k = 0; k < dim; k++) {
-                vt[k * n + i] = v[i * dim + k];
+                t[k][s] = p[s * dim + k] * scale;
             }
         }
-        final double invTau = 1 / tau;
-        int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
-        final boolean single = storage == Storage.FLOAT;
-        java.util.function.IntConsumer rowBlock = b -> {
-            double[][] e = new double[4][n];
-            double[] w = single ? new double[n] : null;
-            int j1 = Math.min(m, (b + 1) * ROW_BLOCK);
-            for (int j = b * ROW_BLOCK; j < j1; j += 4) {
-                int rows = Math.min(4, j1 - j);
-                squaredDistances(j, rows, vt, e);
-                for (int q = 0; q < rows; q++) {
-                    double[] eq = e[q];
-                    double minC = Double.POSITIVE_INFINITY;
-                    for (int i = 0; i < n; i++) {
-                        double c = eq[i];
-                        if (c < minC) {
-                            minC = c;
-                        }
-                    }
-                    rowShift[j + q] = -minC * invTau;
-                    int off = (j + q) * n;
-                    if (single) {
-                        fillSingle(rowF, rowD, off, eq, w, n, invTau, minC);
-                    } else {
-                        fillDouble(rowD, off, eq, n, invTau, minC * invTau, floor);
-                    }
+        return t;
+    }
+
+    /** An upper bound on the squared distance between any two of the points. */
+    private static double span(double[][] a, double[][] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] c : new double[][] {a[k], b[k]}) {
+                for (double x : c) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
                 }
             }
-        };
-        if (rowsOnly) {
-            int half = split / ROW_BLOCK;
-            Parallel.pair(threads, g -> {
-                int b1 = g == 0 ? half : rowBlocks;
-                for (int b = g == 0 ? 0 : half; b < b1; b++) {
-                    rowBlock.accept(b);
-                }
-            });
-        } else {
-            Parallel.forEach(rowBlocks, threads, rowBlock);
+            s += (hi - lo) * (hi - lo);
         }
-        if (rowF != null) {
-            long nnz = 0;
-            int entries = m * n;
-            for (int q = 0; q < entries; q++) {
-                if (rowF[q] != 0f) {
-                    nnz++;
-                }
-            }
-            if (nnz <= SPARSE_FRACTION * entries) {
-                compress((int) nnz);
-                return;
-            }
-            if (rowsOnly) {
-                return;
-            }
-            buffers.colF = floats(buffers.colF, entries);
-            colF = buffers.colF;
-        }
-        int colBlocks = (n + 63) / 64;
-        Parallel.forEach(colBlocks, threads, b -> {
-            int i1 = Math.min(n, (b + 1) * 64);
-            for (int j0 = 0; j0 < m; j0 += 64) {
-                int j1 = Math.min(m, j0 + 64);
-                for (int i = b * 64; i < i1; i++) {
-                    int dst = i * m;
-                    for (int j = j0; j < j1; j++) {
-                        if (rowF != null) {
-                            colF[dst + j] = rowF[j * n + i];
-                        } else {
-                            colD[dst + j] = rowD[j * n + i];
-                        }
-                    }
-                }
-            }
-        });
+        // margin for the rounding of the scaled coordinates and of the sums
+        return s * (1 + 1e-12);
     }
 
     /**
-     * Single-precision accuracy: dst[off + i] = exp(−(c[i] − minC)·invTau) by the vectorised
-     * {@link FastExp#negativeExp} (relative error 3e-12 before rounding to float), 0 below the
-     * float floor; into {@code f} when it is not null, else into {@code d}.
-     *
-     * @param c squared distances. Modified (replaced by the exponents' negatives).
-     * @param w work array of length ≥ count. Modified.
+     * Whether, judged from up to 32 evenly spaced rows, at most {@link #SPARSE_FRACTION} of the
+     * entries are above the float floor, so that the kernel is worth storing compressed.
      */
-    private static void fillSingle(float[] f, double[] d, int off, double[] c, double[] w, int count, double invTau,
-            double minC) {
-        for (int i = 0; i < count; i++) {
-            c[i] = (c[i] - minC) * invTau;
-        }
-        FastExp.negativeExp(c, count, w);
-        double limit = -FLOAT_FLOOR;
-        if (f != null) {
-            for (int i = 0; i < count; i++) {
-                f[off + i] = c[i] > limit ? 0f : (float) w[i];
+    private static boolean mostlyBelowFloor(double[][] uT, double[][] vT) {
+        int rowCount = uT[0].length;
+        int colCount = vT[0].length;
+        int sample = Math.min(32, rowCount);
+        long above = 0;
+        for (int t = 0; t < sample; t++) {
+            int j = (int) ((long) t * rowCount / sample);
+            double[] e = new double[colCount];
+            double mn = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < colCount; i++) {
+                double c = 0;
+                for (int k = 0; k < uT.length; k++) {
+                    double x = uT[k][j] - vT[k][i];
+                    c += x * x;
+                }
+                e[i] = c;
+                mn = Math.min(mn, c);
             }
-        } else {
-            for (int i = 0; i < count; i++) {
-                d[off + i] = c[i] > limit ? 0.0 : w[i];
-            }
-        }
-    }
-
-    /**
-     * e[q][i] = ‖u_{j+q} − v_i‖² for q &lt; rows (≤ 4) and every column i, from coordinate differences;
-     * four rows at a time over column tiles that stay in L1, so that each coordinate of the column
-     * points is loaded once for four rows.
-     *
-     * @param vt column points, coordinate-major. Not modified.
-     * @param e four rows of length N. Modified.
-     */
-    private void squaredDistances(int j, int rows, double[] vt, double[][] e) {
-        double[] e0 = e[0];
-        double[] e1 = e[1];
-        double[] e2 = e[2];
-        double[] e3 = e[3];
-        for (int q = 0; q < 4; q++) {
-            java.util.Arrays.fill(e[q], 0.0);
-        }
-        for (int c0 = 0; c0 < n; c0 += 256) {
-            int c1 = Math.min(n, c0 + 256);
-            for (int k = 0; k < dim; k++) {
-                // rows beyond {@code rows} repeat the last row (their results are not used)
-                double a0 = u[j * dim + k];
-                double a1 = u[(j + Math.min(1, rows - 1)) * dim + k];
-                double a2 = u[(j + Math.min(2, rows - 1)) * dim + k];
-                double a3 = u[(j + Math.min(3, rows - 1)) * dim + k];
-                int off = k * n;
-                for (int i = c0; i < c1; i++) {
-                    double x = vt[off + i];
-                    double d0 = a0 - x;
-                    double d1 = a1 - x;
-                    double d2 = a2 - x;
-                    double d3 = a3 - x;
-                    e0[i] += d0 * d0;
-                    e1[i] += d1 * d1;
-                    e2[i] += d2 * d2;
-                    e3[i] += d3 * d3;
+            for (int i = 0; i < colCount; i++) {
+                if (e[i] - mn <= -FLOAT_FLOOR) {
+                    above++;
                 }
             }
         }
+        return above <= SPARSE_FRACTION * sample * colCount;
     }
 
-    /** dst[off + i] = exp(−c[i]·invTau + base), 0 below the floor. */
-    private static void fillDouble(double[] dst, int off, double[] c, int count, double invTau, double base,
-            double floor) {
-        for (int i = 0; i < count; i++) {
-            double x = base - c[i] * invTau;
-            dst[off + i] = x < floor ? 0.0 : FastExp.exp(x);
-        }
-    }
-
-    /** Replaces the dense float rows by compressed rows and columns (same values, same order). */
-    private void compress(int nnz) {
-        rowPtr = new int[m + 1];
-        rowIdx = new int[nnz];
-        rowVal = new float[nnz];
-        colPtr = new int[n + 1];
-        colIdx = new int[nnz];
-        colVal = new float[nnz];
-        int p = 0;
-        for (int j = 0; j < m; j++) {
-            int off = j * n;
-            for (int i = 0; i < n; i++) {
-                float x = rowF[off + i];
-                if (x != 0f) {
-                    rowIdx[p] = i;
-                    rowVal[p] = x;
-                    colPtr[i + 1]++;
-                    p++;
-                }
-            }
-            rowPtr[j + 1] = p;
-        }
-        for (int i = 0; i < n; i++) {
-            colPtr[i + 1] += colPtr[i];
-        }
-        int[] next = java.util.Arrays.copyOf(colPtr, n);
-        for (int j = 0; j < m; j++) {
-            for (int q = rowPtr[j]; q < rowPtr[j + 1]; q++) {
-                int c = next[rowIdx[q]]++;
-                colIdx[c] = j;
-                colVal[c] = rowVal[q];
-            }
-        }
-        rowF = null;
-    }
-
-    /** acc[o] = Σ over the compressed entries of output o, in increasing source order. */
-    private void sparseProduct(int[] ptr, int[] idx, float[] val, double[] w, int outs, double[] acc) {
-        int blocks = (outs + 255) / 256;
-        int useThreads = ptr[outs] < SERIAL_ENTRIES ? 1 : threads;
-        Parallel.forEach(blocks, useThreads, b -> {
-            int o1 = Math.min(outs, (b + 1) * 256);
-            for (int o = b * 256; o < o1; o++) {
-                double s = 0;
-                for (int q = ptr[o]; q < ptr[o + 1]; q++) {
-                    s += val[q] * w[idx[q]];
-                }
-                acc[o] = s;
+    private void build() {
+        // tasks in the order: rows of group 0, columns of group 0, columns of group 1, rows of group 1,
+        // so that on two threads (one claiming from each end) each builds one group of both layouts
+        int r0 = blocks(rows.split);
+        int r1 = blocks(m - rows.split);
+        int c0 = blocks(cols.split);
+        int c1 = blocks(n - cols.split);
+        run(threads, r0 + c0 + c1 + r1, t -> {
+            if (t < r0) {
+                rows.build(t * LINE_BLOCK, Math.min(rows.split, (t + 1) * LINE_BLOCK));
+            } else if (t < r0 + c0) {
+                int b = t - r0;
+                cols.build(b * LINE_BLOCK, Math.min(cols.split, (b + 1) * LINE_BLOCK));
+            } else if (t < r0 + c0 + c1) {
+                int b = t - r0 - c0;
+                cols.build(cols.split + b * LINE_BLOCK, Math.min(n, cols.split + (b + 1) * LINE_BLOCK));
+            } else {
+                int b = t - r0 - c0 - c1;
+                rows.build(rows.split + b * LINE_BLOCK, Math.min(m, rows.split + (b + 1) * LINE_BLOCK));
             }
         });
+        rows.finish();
+        cols.finish();
+    }
+
+    private static int blocks(int lines) {
+        return (lines + LINE_BLOCK - 1) / LINE_BLOCK;
+    }
+
+    /** Runs tasks [0, count): shared with the pair helper on two threads, on the fork-join pool on more. */
+    private static void run(int threads, int count, java.util.function.IntConsumer task) {
+        if (threads > 2) {
+            Parallel.forEach(count, threads, task);
+        } else {
+            Parallel.share(threads, count, task);
+        }
     }
 
     @Override
     public void logMultiply(double[] logB, double[] out) {
         KernelChecks.vectors("logB", logB, n, "out", out, m);
         checkCurrent();
-        double shift = max(logB, null);
-        if (shift == Double.NEGATIVE_INFINITY) {
-            java.util.Arrays.fill(out, 0, m, Double.NEGATIVE_INFINITY);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            wCols[i] = FastExp.exp(logB[i] - shift);
-        }
-        // out_j = r_j + shift + log Σ_i K̂(j,i) w_i, accumulated along columns i in order.
-        if (rowPtr != null) {
-            sparseProduct(rowPtr, rowIdx, rowVal, wCols, m, sums);
-        } else if (rowsOnly) {
-            dotProduct(rowF, wCols, m, n, sums);
-        } else {
-            axpyProduct(colF, colD, wCols, n, m, sums);
-        }
-        int bad = 0;
-        for (int j = 0; j < m; j++) {
-            if (!(sums[j] >= trustMin)) {
-                bad++;
-            }
-        }
-        if (bad > m / 8) {
-            exactAll(true, logB, out);
-            return;
-        }
-        for (int j = 0; j < m; j++) {
-            double s = sums[j];
-            if (s >= trustMin) {
-                out[j] = rowShift[j] + shift + Math.log(s);
-            } else {
-                out[j] = exactRow(j, logB);
-            }
-        }
+        product(cols, logB, out, u, v);
     }
 
     @Override
     public void logMultiplyTranspose(double[] logA, double[] out) {
         KernelChecks.vectors("logA", logA, m, "out", out, n);
         checkCurrent();
-        double shift = max(logA, rowShift);
+        product(rows, logA, out, v, u);
+    }
+
+    /**
+     * out[o] = log Σ_s exp(logIn[s] − ‖p_o − q_s‖²/τ) over the lines s of {@code layout}.
+     *
+     * @param outPoints the points of the outputs (flat). Not modified.
+     * @param linePoints the points of the lines (flat). Not modified.
+     */
+    private void product(Layout layout, double[] logIn, double[] out, double[] outPoints, double[] linePoints) {
+        double shift = Double.NEGATIVE_INFINITY;
+        double[] lineShift = layout.shift;
+        for (int s = 0; s < layout.lines; s++) {
+            shift = Math.max(shift, logIn[s] - lineShift[s]);
+        }
         if (shift == Double.NEGATIVE_INFINITY) {
-            java.util.Arrays.fill(out, 0, n, Double.NEGATIVE_INFINITY);
+            Arrays.fill(out, 0, layout.length, Double.NEGATIVE_INFINITY);
             return;
         }
-        for (int j = 0; j < m; j++) {
-            wRows[j] = FastExp.exp(logA[j] + rowShift[j] - shift);
+        double[] w = layout.weights;
+        for (int s = 0; s < layout.lines; s++) {
+            w[s] = FastExp.exp(logIn[s] - lineShift[s] - shift);
         }
-        if (colPtr != null) {
-            sparseProduct(colPtr, colIdx, colVal, wRows, n, sums);
-        } else if (rowsOnly) {
-            groupedTransposeProduct(rowF, wRows, sums);
-        } else {
-            axpyProduct(rowF, rowD, wRows, m, n, sums);
-        }
+        double[] sums = layout.sums;
+        layout.multiply(threads);
         int bad = 0;
-        for (int i = 0; i < n; i++) {
-            if (!(sums[i] >= trustMin)) {
+        for (int o = 0; o < layout.length; o++) {
+            if (!(sums[o] >= layout.trustMin)) {
                 bad++;
             }
         }
-        if (bad > n / 8) {
-            exactAll(false, logA, out);
+        double invTau = 1 / tau;
+        if (bad > layout.length / 8) {
+            int blocks = (layout.length + 63) / 64;
+            run(threads, blocks, b -> {
+                int o1 = Math.min(layout.length, (b + 1) * 64);
+                for (int o = b * 64; o < o1; o++) {
+                    out[o] = ExactLogSum.logSumExp(outPoints, o, linePoints, layout.lines, dim, invTau, logIn);
+                }
+            });
             return;
         }
-        for (int i = 0; i < n; i++) {
-            double s = sums[i];
-            if (s >= trustMin) {
-                out[i] = shift + Math.log(s);
-            } else {
-                out[i] = exactColumn(i, logA);
-            }
+        for (int o = 0; o < layout.length; o++) {
+            double s = sums[o];
+            out[o] = s >= layout.trustMin ? shift + Math.log(s)
+                    : ExactLogSum.logSumExp(outPoints, o, linePoints, layout.lines, dim, invTau, logIn);
         }
     }
 
     /**
-     * sums[o] = Σ_s K[s·outs + o]·w[s] for o in [0, outs), summed over s in increasing order, in
-     * blocks of outputs.
+     * One layout: {@code lines} arrays of {@code length} entries, line s holding
+     * exp(−(‖p_s − q_o‖²/τ − m_s)) for the outputs o, with {@code shift[s]} = m_s.
      */
-    private void axpyProduct(float[] kf, double[] kd, double[] w, int srcs, int outs, double[] acc) {
-        // Every output is summed over s in increasing order whatever the partition, so the block
-        // width may depend on the thread count without changing any result.
-        int width = BLOCK;
-        if (threads > 1) {
-            width = Math.min(BLOCK, Math.max(64, ((outs + 2 * threads - 1) / (2 * threads) + 7) & ~7));
+    private static final class Layout {
+
+        /** Reusable entry arrays of one layout. */
+        static final class Arrays {
+            double[][] d;
+            float[][] f;
         }
-        final int bw = width;
-        int blocks = (outs + bw - 1) / bw;
-        int useThreads = (long) srcs * outs < SERIAL_ENTRIES ? 1 : threads;
-        Parallel.forEach(blocks, useThreads, b -> {
-            int o0 = b * bw;
-            int o1 = Math.min(outs, o0 + bw);
+
+        final int lines;
+        final int length;
+        /** Lines [0, split) form group 0, [split, lines) group 1. */
+        final int split;
+        final double[][] p;
+        final double[][] q;
+        final boolean single;
+        final boolean unshifted;
+        final double trustMin;
+        final double[] shift;
+        final double[] weights;
+        final double[] sums;
+        final double[][] partial;
+        double[][] d;
+        float[][] f;
+        /** Non-zero entries of each line of a float layout, for the choice of compression. */
+        final int[] nonZero;
+        /** Compressed float layout, by outputs: entries of output o at [ptr[o], ptr[o+1]). */
+        int[] ptr;
+        int[] idx;
+        float[] val;
+
+        Layout(int lines, int length, double[][] p, double[][] q, boolean single, boolean floats, boolean unshifted,
+                double trustMin, Arrays reuse) {
+            this.lines = lines;
+            this.length = length;
+            this.split = (lines + 1) / 2;
+            this.p = p;
+            this.q = q;
+            this.single = single;
+            this.unshifted = unshifted;
+            this.trustMin = trustMin;
+            this.shift = new double[lines];
+            this.weights = new double[lines];
+            this.sums = new double[length];
+            this.partial = new double[2][length];
+            if (floats) {
+                if (reuse.f == null || reuse.f.length != lines || reuse.f[0].length != length) {
+                    reuse.f = new float[lines][length];
+                }
+                f = reuse.f;
+                nonZero = new int[lines];
+            } else {
+                if (reuse.d == null || reuse.d.length != lines || reuse.d[0].length != length) {
+                    reuse.d = new double[lines][length];
+                }
+                d = reuse.d;
+                nonZero = null;
+            }
+        }
+
+        long storedBytes() {
+            if (ptr != null) {
+                return 8L * val.length + 4L * (length + 1);
+            }
+            return (f != null ? 4L : 8L) * lines * length;
+        }
+
+        boolean compressed() {
+            return ptr != null;
+        }
+
+        /** Builds lines [s0, s1). */
+        void build(int s0, int s1) {
+            double[] e = new double[length];
+            double[] tmp = f != null ? new double[length] : null;
+            int dim = p.length;
+            for (int s = s0; s < s1; s++) {
+                // e[o] = squared scaled distance between line point s and output point o
+                double[] q0 = q[0];
+                double a = p[0][s];
+                for (int o = 0; o < length; o++) {
+                    double x = a - q0[o];
+                    e[o] = x * x;
+                }
+                for (int k = 1; k < dim; k++) {
+                    double[] qk = q[k];
+                    double b = p[k][s];
+                    for (int o = 0; o < length; o++) {
+                        double x = b - qk[o];
+                        e[o] += x * x;
+                    }
+                }
+                if (!unshifted) {
+                    double mn = minimum(e, length);
+                    shift[s] = mn;
+                    double cap = single ? FastExp.NEGATIVE_EXP_LIMIT : FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
+                    for (int o = 0; o < length; o++) {
+                        e[o] = Math.min(e[o] - mn, cap);
+                    }
+                }
+                if (f != null) {
+                    FastExp.negativeExp(e, length, tmp);
+                    float[] line = f[s];
+                    int nz = 0;
+                    for (int o = 0; o < length; o++) {
+                        float x = e[o] > -FLOAT_FLOOR ? 0f : (float) tmp[o];
+                        line[o] = x;
+                        nz += x != 0f ? 1 : 0;
+                    }
+                    nonZero[s] = nz;
+                } else if (single) {
+                    FastExp.negativeExp(e, length, d[s]);
+                } else {
+                    FastExp.negativeExpAccurate(e, length, d[s]);
+                }
+            }
+        }
+
+        /** The smallest of a[0 .. count), four running minima (no loop-carried chain through one). */
+        private static double minimum(double[] a, int count) {
+            double m0 = a[0];
+            double m1 = m0;
+            double m2 = m0;
+            double m3 = m0;
+            int i = 0;
+            for (; i + 3 < count; i += 4) {
+                m0 = a[i] < m0 ? a[i] : m0;
+                m1 = a[i + 1] < m1 ? a[i + 1] : m1;
+                m2 = a[i + 2] < m2 ? a[i + 2] : m2;
+                m3 = a[i + 3] < m3 ? a[i + 3] : m3;
+            }
+            for (; i < count; i++) {
+                m0 = a[i] < m0 ? a[i] : m0;
+            }
+            return Math.min(Math.min(m0, m1), Math.min(m2, m3));
+        }
+
+        /** Compresses a float layout whose non-zero entries are at most {@link #SPARSE_FRACTION}. */
+        void finish() {
+            if (f == null) {
+                return;
+            }
+            long nnz = 0;
+            for (int c : nonZero) {
+                nnz += c;
+            }
+            if (nnz > SPARSE_FRACTION * lines * length) {
+                return;
+            }
+            ptr = new int[length + 1];
+            for (int s = 0; s < lines; s++) {
+                float[] line = f[s];
+                for (int o = 0; o < length; o++) {
+                    if (line[o] != 0f) {
+                        ptr[o + 1]++;
+                    }
+                }
+            }
+            for (int o = 0; o < length; o++) {
+                ptr[o + 1] += ptr[o];
+            }
+            idx = new int[(int) nnz];
+            val = new float[(int) nnz];
+            int[] next = java.util.Arrays.copyOf(ptr, length);
+            for (int s = 0; s < lines; s++) {
+                float[] line = f[s];
+                for (int o = 0; o < length; o++) {
+                    if (line[o] != 0f) {
+                        int c = next[o]++;
+                        idx[c] = s;
+                        val[c] = line[o];
+                    }
+                }
+            }
+        }
+
+        /** sums[o] = Σ_s line_s[o]·weights[s]: group 0's lines in order, plus group 1's. */
+        void multiply(int threads) {
+            if (ptr != null) {
+                int blocks = (length + 255) / 256;
+                run(threads, blocks, b -> {
+                    int o1 = Math.min(length, (b + 1) * 256);
+                    for (int o = b * 256; o < o1; o++) {
+                        double s = 0;
+                        for (int c = ptr[o]; c < ptr[o + 1]; c++) {
+                            s += val[c] * weights[idx[c]];
+                        }
+                        sums[o] = s;
+                    }
+                });
+                return;
+            }
+            int blocks = (length + OUTPUT_BLOCK - 1) / OUTPUT_BLOCK;
+            // group 0's tasks first, so that on two threads each thread takes one group
+            run(threads, 2 * blocks, t -> {
+                int b = t % blocks;
+                accumulate(t / blocks, b * OUTPUT_BLOCK, Math.min(length, (b + 1) * OUTPUT_BLOCK));
+            });
+            double[] p0 = partial[0];
+            double[] p1 = partial[1];
+            for (int o = 0; o < length; o++) {
+                sums[o] = p0[o] + p1[o];
+            }
+        }
+
+        /** partial[g][o] = Σ over the lines s of group g, in order, of line_s[o]·weights[s], for o in [o0, o1). */
+        private void accumulate(int g, int o0, int o1) {
+            double[] acc = partial[g];
             java.util.Arrays.fill(acc, o0, o1, 0.0);
-            if (kf != null) {
-                for (int s = 0; s < srcs; s++) {
-                    double ws = w[s];
-                    if (ws == 0) {
-                        continue;
-                    }
-                    int off = s * outs;
-                    for (int o = o0; o < o1; o++) {
-                        acc[o] += kf[off + o] * ws;
-                    }
-                }
-            } else {
-                for (int s = 0; s < srcs; s++) {
-                    double ws = w[s];
-                    if (ws == 0) {
-                        continue;
-                    }
-                    int off = s * outs;
-                    for (int o = o0; o < o1; o++) {
-                        acc[o] += kd[off + o] * ws;
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * acc[j] = Σ_i K[j·cols + i]·w[i] for every row j, four interleaved partial sums in a fixed
-     * order; the two row groups in parallel.
-     *
-     * @param k row-major entries. Not modified.
-     * @param w weights of the columns. Not modified.
-     * @param acc outputs, one per row. Modified.
-     */
-    private void dotProduct(float[] k, double[] w, int rows, int cols, double[] acc) {
-        Parallel.pair(threads, g -> {
-            int j0 = g == 0 ? 0 : split;
-            int j1 = g == 0 ? split : rows;
-            for (int j = j0; j < j1; j++) {
-                int r = j * cols;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int i = 0;
-                for (; i + 3 < cols; i += 4) {
-                    s0 += k[r + i] * w[i];
-                    s1 += k[r + i + 1] * w[i + 1];
-                    s2 += k[r + i + 2] * w[i + 2];
-                    s3 += k[r + i + 3] * w[i + 3];
-                }
-                for (; i < cols; i++) {
-                    s0 += k[r + i] * w[i];
-                }
-                acc[j] = (s0 + s1) + (s2 + s3);
-            }
-        });
-    }
-
-    /**
-     * acc[i] = p₀[i] + p₁[i] with p_g[i] = Σ_{j in row group g} K[j·n + i]·w[j], summed over j in
-     * increasing order; the two groups in parallel, so the sums do not depend on the threads.
-     *
-     * @param k row-major entries. Not modified.
-     * @param w weights of the rows. Not modified.
-     * @param acc outputs, one per column. Modified.
-     */
-    private void groupedTransposeProduct(float[] k, double[] w, double[] acc) {
-        Parallel.pair(threads, g -> {
-            int j0 = g == 0 ? 0 : split;
-            int j1 = g == 0 ? split : m;
-            int base = g * n;
-            java.util.Arrays.fill(partial, base, base + n, 0.0);
-            for (int j = j0; j < j1; j++) {
-                double wj = w[j];
-                if (wj == 0) {
+            int s1 = g == 0 ? split : lines;
+            for (int s = g == 0 ? 0 : split; s < s1; s++) {
+                double ws = weights[s];
+                if (ws == 0) {
                     continue;
                 }
-                int off = j * n - base;
-                for (int i = base; i < base + n; i++) {
-                    partial[i] += k[off + i] * wj;
+                if (d != null) {
+                    axpy(acc, d[s], ws, o0, o1);
+                } else {
+                    axpy(acc, f[s], ws, o0, o1);
                 }
             }
-        });
-        for (int i = 0; i < n; i++) {
-            acc[i] = partial[i] + partial[n + i];
         }
-    }
 
-    private static double max(double[] a, double[] add) {
-        double mx = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < a.length; i++) {
-            double x = add == null ? a[i] : a[i] + add[i];
-            if (x > mx) {
-                mx = x;
+        /** acc[o] += line[o]·w for o in [o0, o1). */
+        private static void axpy(double[] acc, double[] line, double w, int o0, int o1) {
+            for (int o = o0; o < o1; o++) {
+                acc[o] += line[o] * w;
             }
         }
-        return mx;
-    }
 
-    private void exactAll(boolean rowsOut, double[] logIn, double[] out) {
-        int outs = rowsOut ? m : n;
-        int blocks = (outs + 63) / 64;
-        Parallel.forEach(blocks, threads, b -> {
-            int o1 = Math.min(outs, (b + 1) * 64);
-            for (int o = b * 64; o < o1; o++) {
-                out[o] = rowsOut ? exactRow(o, logIn) : exactColumn(o, logIn);
+        /** acc[o] += line[o]·w for o in [o0, o1). */
+        private static void axpy(double[] acc, float[] line, double w, int o0, int o1) {
+            for (int o = o0; o < o1; o++) {
+                acc[o] += line[o] * w;
             }
-        });
-    }
-
-    private double exactRow(int j, double[] logB) {
-        return ExactLogSum.logSumExp(u, j, v, n, dim, 1 / tau, logB);
-    }
-
-    private double exactColumn(int i, double[] logA) {
-        return ExactLogSum.logSumExp(v, i, u, m, dim, 1 / tau, logA);
+        }
     }
 }

@@ -37,28 +37,49 @@ class FastExpTest {
     }
 
     @Test
-    void negativeExpIsAccurateOverItsRangeAndTinyBeyond() {
+    void negativeExpIsAccurateOverItsRangeAndCloseBeyond() {
+        double worst = worstRelativeError(false, FastExp.NEGATIVE_EXP_RANGE);
+        System.out.printf("negativeExp on [0, %.0f]: max relative error %.2e%n", FastExp.NEGATIVE_EXP_RANGE, worst);
+        assertTrue(worst < 4e-9, "worst relative error " + worst);
+        int count = 100_001;
+        double[] y = new double[count];
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = FastExp.NEGATIVE_EXP_RANGE + (FastExp.NEGATIVE_EXP_LIMIT - FastExp.NEGATIVE_EXP_RANGE) * i / (count - 1);
+        }
+        FastExp.negativeExp(y, count, out);
+        for (int i = 0; i < count; i++) {
+            assertTrue(out[i] > 0 && Math.abs(out[i] - Math.exp(-y[i])) < Math.exp(-80), "e^-" + y[i] + ": " + out[i]);
+        }
+    }
+
+    @Test
+    void accurateNegativeExpIsAccurateOverItsRange() {
+        double worst = worstRelativeError(true, FastExp.NEGATIVE_EXP_ACCURATE_LIMIT);
+        System.out.printf("negativeExpAccurate on [0, %.0f]: max relative error %.2e%n",
+                FastExp.NEGATIVE_EXP_ACCURATE_LIMIT, worst);
+        assertTrue(worst < 1e-12, "worst relative error " + worst);
+    }
+
+    /** The largest relative error against Math.exp on a grid of 10^6 + 1 points of [0, range], and e^0 = 1. */
+    private static double worstRelativeError(boolean accurate, double range) {
         int count = 1_000_001;
         double[] y = new double[count];
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            y[i] = FastExp.NEGATIVE_EXP_RANGE * i / (count - 1);
+            y[i] = range * i / (count - 1);
         }
-        FastExp.negativeExp(y, count, out);
+        if (accurate) {
+            FastExp.negativeExpAccurate(y, count, out);
+        } else {
+            FastExp.negativeExp(y, count, out);
+        }
+        assertEquals(1.0, out[0]);
         double worst = 0;
         for (int i = 0; i < count; i++) {
             double e = Math.exp(-y[i]);
             worst = Math.max(worst, Math.abs(out[i] - e) / e);
         }
-        System.out.printf("negativeExp on [0, %.0f]: max relative error %.2e%n", FastExp.NEGATIVE_EXP_RANGE, worst);
-        assertTrue(worst < 3e-12, "worst relative error " + worst);
-        assertEquals(1.0, out[0]);
-        double[] far = {90.5, 120, 200, 745, 1e6, Double.POSITIVE_INFINITY};
-        double[] r = new double[far.length];
-        FastExp.negativeExp(far, far.length, r);
-        for (double v : r) {
-            assertTrue(v >= 0 && v < Math.exp(-80), "value " + v);
-        }
+        return worst;
     }
 }
-
