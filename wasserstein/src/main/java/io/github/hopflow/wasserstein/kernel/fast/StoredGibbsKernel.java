@@ -11,32 +11,36 @@ import java.util.Arrays;
  * for Kᵀa) and by columns (one array per column point v_i, used for K b), so that both products
  * are sums of whole lines scaled by a weight, acc[o] += line[o]·w — the loop that HotSpot's C2
  * compiles to vector instructions (on JDK 17 it does not vectorise dot products, sums read at a
- * per-row offset into one flat array, or float-to-double conversions). Each line s (a row or a
+ * per-row offset into one flat array, or float-to-double conversions). Kernels of more than
+ * {@value #DOUBLE_HELD_ENTRIES} entries that are not sparse, whose products are bound by memory
+ * bandwidth rather than arithmetic, store their rows only and compute K b by a dot product per
+ * row: half the memory and half the build. Each line s (a row or a
  * column) is stored with its own shift: with e(s, o) = ‖·‖²/τ between the line's point and the
  * output point o, the line holds exp(−(e(s, o) − m_s)) where m_s is the line's smallest exponent,
- * so its largest entry is 1. When every pair of points lies within √(E·τ) of each other (E = 700
- * for double entries, 200 for single precision, the ranges of the exponentials; checked from the
- * bounding box of all the points), the shift is 0 and each line needs no minimum.
+ * so its largest entry is 1; exponents beyond a cap E are clamped to it. When every pair of points
+ * lies within √(E·τ) of each other (checked from the bounding box of all the points), the shift is
+ * 0 and each line needs no minimum.
  *
  * <p><b>Precision.</b> {@link Storage#DOUBLE} entries are within 1e-12 relative of the exact value
- * for exponents up to 700 (a vectorised exponential, {@link FastExp#negativeExpAccurate}); beyond
- * that they are at most e^−700. {@link Storage#FLOAT} entries have single precision (relative error
- * ≤ 1.2e-7) and are computed by {@link FastExp#negativeExp}: kernels of at most
- * {@value #DOUBLE_HELD_ENTRIES} entries per layout hold them in double arrays (their products need
- * no conversion and vectorise), larger ones round them to float (half the memory and bandwidth),
- * entries below e^−87 becoming 0. A kernel whose entries are mostly below e^−87 (judged from a
- * sample of rows; high dimension with small τ: in n = 10 on the paper's metric a random pair is
- * about 9.3/τ nats below a point's own neighbour, so for τ ≤ 0.05 nearly every entry is below
- * e^−87) is rounded to float whatever its size, and a float layout with at most a quarter of its
- * entries non-zero is stored compressed, so that its products cost one multiply-add per non-zero
- * entry.
+ * for exponents up to E = 700 (a vectorised exponential, {@link FastExp#negativeExpAccurate}), and
+ * below e^−699 beyond. {@link Storage#FLOAT} entries have single precision (relative error ≤ 1.2e-7)
+ * and are computed by {@link FastExp#negativeExp} with E = 200 (entries below e^−80 are off by at
+ * most e^−80): kernels of at most {@value #DOUBLE_HELD_ENTRIES} entries hold them in double arrays
+ * (their products need no conversion and vectorise); larger ones round them to float, with E = 87
+ * so that no float is subnormal (half the memory and bandwidth). A kernel whose entries are mostly
+ * below e^−87 (judged from a sample of rows; high dimension with small τ: in n = 10 on the paper's
+ * metric a random pair is about 9.3/τ nats below a point's own neighbour, so for τ ≤ 0.05 nearly
+ * every entry is below e^−87) is rounded to float whatever its size, with the entries below e^−87
+ * stored as 0, and a layout with at most a quarter of its entries non-zero is stored compressed, so
+ * that its products cost one multiply-add per non-zero entry.
  *
  * <p><b>Plain domain when safe, log domain otherwise.</b> A product shifts its weighted input by
  * its maximum, exponentiates (one exponential per line) and multiplies in the plain domain. The
  * only terms that can be wrong are entries below the storage's floor (e^−80 for single precision,
- * e^−700 for double), each off by at most the floor, and inputs below e^−745 of the maximum: at most
- * L·e^floor in total for L lines. An output whose plain-domain sum is below L·e^floor·e^30 could
- * therefore be off by more than e^−30 relative, and is recomputed exactly by a log-sum-exp over the
+ * e^−700 for double), each off by at most the floor, and inputs below e^floor of the maximum, which
+ * are dropped (this also keeps products of small entries and small weights out of the slow
+ * subnormal range): at most 2L·e^floor in total for L lines. An output whose plain-domain sum is
+ * below L·e^floor·e^30 could therefore be off by more than 2e^−30 relative, and is recomputed exactly by a log-sum-exp over the
  * points; when more than an eighth of the outputs need that (inputs spanning hundreds of decades,
  * tiny τ), the whole product is done by log-sum-exp. Either way every output is within the
  * storage's entry error (plus rounding) of the exact log-domain product.
@@ -55,11 +59,15 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Precision of the stored kernel entries. */
     public enum Storage {
         /**
-         * Single precision: relative error ≤ 1.2e-7 per entry; 4 bytes per entry and layout above
-         * {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 8 below.
+         * Single precision: relative error ≤ 1.2e-7 per entry; 16 bytes per entry (two layouts of
+         * doubles) up to {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 4 above (the rows,
+         * in floats), less when compressed.
          */
         FLOAT,
-        /** Relative error ≤ 1e-12 per entry (5e-13 measured); 8 bytes per entry and layout. */
+        /**
+         * Relative error ≤ 1e-12 per entry (5e-13 measured); 16 bytes per entry (two layouts) up to
+         * {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 8 above (the rows).
+         */
         DOUBLE
     }
 
@@ -67,7 +75,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
      * Single-precision kernels with at most this many entries per layout are held in double arrays
      * (see the class comment).
      */
-    static final long DOUBLE_HELD_ENTRIES = 1L << 22;
+    static final long DOUBLE_HELD_ENTRIES = 1L << 21;
     /** A float layout with at most this fraction of non-zero entries is stored compressed. */
     private static final double SPARSE_FRACTION = 0.25;
     /** Kernels with fewer entries than this are built and multiplied on the caller's thread. */
@@ -84,9 +92,11 @@ public final class StoredGibbsKernel implements GibbsKernel {
      */
     private static final double SINGLE_TRUST_FLOOR = -80.0;
     private static final double DOUBLE_FLOOR = -FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
-    /** Largest exponent for which the lines are stored without a shift (the exponentials' limits). */
-    private static final double DOUBLE_UNSHIFTED = FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
-    private static final double FLOAT_UNSHIFTED = FastExp.NEGATIVE_EXP_LIMIT;
+    /**
+     * Largest exponent of a dense float array: smaller entries are stored as e^−87 (a normal float,
+     * off by at most e^−87), so that no float is subnormal and the conversion needs no test.
+     */
+    private static final double DENSE_FLOAT_CAP = 87.0;
     /** Relative size e^−30 that lost terms may reach before an output is recomputed exactly. */
     private static final double TRUST_MARGIN = 30;
 
@@ -98,9 +108,14 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private final double[] v;
     private final Storage storage;
     private final int threads;
-    /** Rows u_j over columns (Kᵀa) and columns v_i over rows (K b). */
+    /** Rows u_j over columns (Kᵀa, and K b by dot products when there are no columns). */
     private final Layout rows;
+    /** Columns v_i over rows (K b); null for large dense kernels, which store their rows only. */
     private final Layout cols;
+    /** Entries and weights below e^floor may be off by up to e^floor (see the class comment). */
+    private final double floor;
+    /** The weights of K b's input when it is computed from the rows. */
+    private final double[] inputWeights;
 
     /** Entry arrays shared by the kernels of one recycling factory (one kernel in use at a time). */
     private static final class Buffers {
@@ -127,16 +142,24 @@ public final class StoredGibbsKernel implements GibbsKernel {
         buffers = shared != null ? shared : new Buffers();
         stamp = ++buffers.stamp;
         boolean single = storage == Storage.FLOAT;
-        double floor = single ? SINGLE_TRUST_FLOOR : DOUBLE_FLOOR;
+        floor = single ? SINGLE_TRUST_FLOOR : DOUBLE_FLOOR;
         double trustMin = Math.exp(Math.log(Math.max(m, n)) + floor + TRUST_MARGIN);
         // coordinates scaled by 1/√τ, so that squared distances are the exponents
         double scale = Math.sqrt(1 / tau);
         double[][] uT = scaledCoordinates(u, m, dim, scale);
         double[][] vT = scaledCoordinates(v, n, dim, scale);
-        boolean unshifted = span(uT, vT) <= (single ? FLOAT_UNSHIFTED : DOUBLE_UNSHIFTED);
-        boolean floats = single && (entries > DOUBLE_HELD_ENTRIES || !unshifted && mostlyBelowFloor(uT, vT));
-        rows = new Layout(m, n, uT, vT, single, floats, unshifted, trustMin, buffers.rows);
-        cols = new Layout(n, m, vT, uT, single, floats, unshifted, trustMin, buffers.cols);
+        double span = span(uT, vT);
+        boolean sparse = single && span > FastExp.NEGATIVE_EXP_LIMIT && mostlyBelowFloor(uT, vT);
+        boolean large = entries > DOUBLE_HELD_ENTRIES;
+        boolean floats = single && (large || sparse);
+        // the largest exponent stored: the exponential's limit, or the float cap of a dense float kernel
+        double cap = !single ? FastExp.NEGATIVE_EXP_ACCURATE_LIMIT
+                : floats && !sparse ? DENSE_FLOAT_CAP : FastExp.NEGATIVE_EXP_LIMIT;
+        boolean unshifted = span <= cap;
+        rows = new Layout(m, n, uT, vT, single, floats, sparse, unshifted, cap, trustMin, buffers.rows);
+        cols = large && !sparse ? null
+                : new Layout(n, m, vT, uT, single, floats, sparse, unshifted, cap, trustMin, buffers.cols);
+        inputWeights = cols == null ? new double[n] : null;
         build();
     }
 
@@ -197,12 +220,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
 
     /** Bytes held by the stored entries (both layouts). */
     public long storedBytes() {
-        return rows.storedBytes() + cols.storedBytes();
+        return rows.storedBytes() + (cols == null ? 0 : cols.storedBytes());
     }
 
     /** Whether the entries are stored compressed (most of a float kernel below the floor). */
     public boolean compressed() {
-        return rows.compressed() && cols.compressed();
+        return rows.compressed() && cols != null && cols.compressed();
     }
 
     @Override
@@ -250,26 +273,29 @@ public final class StoredGibbsKernel implements GibbsKernel {
     }
 
     /**
-     * Whether, judged from up to 32 evenly spaced rows, at most {@link #SPARSE_FRACTION} of the
+     * Whether, judged from up to 16 evenly spaced rows, at most {@link #SPARSE_FRACTION} of the
      * entries are above the float floor, so that the kernel is worth storing compressed.
      */
     private static boolean mostlyBelowFloor(double[][] uT, double[][] vT) {
         int rowCount = uT[0].length;
         int colCount = vT[0].length;
-        int sample = Math.min(32, rowCount);
+        int sample = Math.min(16, rowCount);
+        double[] e = new double[colCount];
         long above = 0;
         for (int t = 0; t < sample; t++) {
             int j = (int) ((long) t * rowCount / sample);
-            double[] e = new double[colCount];
+            java.util.Arrays.fill(e, 0.0);
+            for (int k = 0; k < uT.length; k++) {
+                double a = uT[k][j];
+                double[] vk = vT[k];
+                for (int i = 0; i < colCount; i++) {
+                    double x = a - vk[i];
+                    e[i] += x * x;
+                }
+            }
             double mn = Double.POSITIVE_INFINITY;
             for (int i = 0; i < colCount; i++) {
-                double c = 0;
-                for (int k = 0; k < uT.length; k++) {
-                    double x = uT[k][j] - vT[k][i];
-                    c += x * x;
-                }
-                e[i] = c;
-                mn = Math.min(mn, c);
+                mn = Math.min(mn, e[i]);
             }
             for (int i = 0; i < colCount; i++) {
                 if (e[i] - mn <= -FLOAT_FLOOR) {
@@ -285,8 +311,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
         // so that on two threads (one claiming from each end) each builds one group of both layouts
         int r0 = blocks(rows.split);
         int r1 = blocks(m - rows.split);
-        int c0 = blocks(cols.split);
-        int c1 = blocks(n - cols.split);
+        int c0 = cols == null ? 0 : blocks(cols.split);
+        int c1 = cols == null ? 0 : blocks(n - cols.split);
         run(threads, r0 + c0 + c1 + r1, t -> {
             if (t < r0) {
                 rows.build(t * LINE_BLOCK, Math.min(rows.split, (t + 1) * LINE_BLOCK));
@@ -302,7 +328,9 @@ public final class StoredGibbsKernel implements GibbsKernel {
             }
         });
         rows.finish();
-        cols.finish();
+        if (cols != null) {
+            cols.finish();
+        }
     }
 
     private static int blocks(int lines) {
@@ -322,7 +350,11 @@ public final class StoredGibbsKernel implements GibbsKernel {
     public void logMultiply(double[] logB, double[] out) {
         KernelChecks.vectors("logB", logB, n, "out", out, m);
         checkCurrent();
-        product(cols, logB, out, u, v);
+        if (cols != null) {
+            product(cols, logB, out, u, v);
+        } else {
+            rowDotProduct(logB, out);
+        }
     }
 
     @Override
@@ -350,31 +382,76 @@ public final class StoredGibbsKernel implements GibbsKernel {
         }
         double[] w = layout.weights;
         for (int s = 0; s < layout.lines; s++) {
-            w[s] = FastExp.exp(logIn[s] - lineShift[s] - shift);
+            w[s] = weight(logIn[s] - lineShift[s] - shift);
         }
-        double[] sums = layout.sums;
         layout.multiply(threads);
+        logResults(layout.sums, shift, null, layout.trustMin, logIn, out, outPoints, linePoints);
+    }
+
+    /**
+     * e^x, or 0 below the floor: dropping such a weight changes a sum by at most e^floor (entries are
+     * at most 1), within the error analysis, and keeps products of small entries and small weights
+     * out of the slow subnormal range.
+     */
+    private double weight(double x) {
+        return x < floor ? 0 : FastExp.exp(x);
+    }
+
+    /**
+     * K b from the rows, for kernels stored by rows only: out_j = m_j' + log Σ_i line_j[i]·w_i with
+     * w_i = exp(logB_i − max logB) and the row's shift, each a dot product in a fixed order.
+     */
+    private void rowDotProduct(double[] logB, double[] out) {
+        double shift = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            shift = Math.max(shift, logB[i]);
+        }
+        if (shift == Double.NEGATIVE_INFINITY) {
+            Arrays.fill(out, 0, m, Double.NEGATIVE_INFINITY);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            inputWeights[i] = weight(logB[i] - shift);
+        }
+        rows.dots(inputWeights, threads);
+        logResults(rows.lineSums, shift, rows.shift, rows.trustMin, logB, out, u, v);
+    }
+
+    /**
+     * out[o] = shift − outShift[o] + log sums[o] for the trusted sums (outShift may be null, for 0);
+     * the others are recomputed exactly, all of them when more than an eighth are not trusted.
+     *
+     * @param sums plain-domain sums, one per output. Not modified.
+     * @param logIn the product's input (for the exact recomputation). Not modified.
+     * @param out the results. Modified.
+     * @param outPoints the points of the outputs (flat). Not modified.
+     * @param inPoints the points of the inputs (flat). Not modified.
+     */
+    private void logResults(double[] sums, double shift, double[] outShift, double trustMin, double[] logIn, double[] out,
+            double[] outPoints, double[] inPoints) {
+        int outs = out.length;
+        int ins = logIn.length;
         int bad = 0;
-        for (int o = 0; o < layout.length; o++) {
-            if (!(sums[o] >= layout.trustMin)) {
+        for (int o = 0; o < outs; o++) {
+            if (!(sums[o] >= trustMin)) {
                 bad++;
             }
         }
         double invTau = 1 / tau;
-        if (bad > layout.length / 8) {
-            int blocks = (layout.length + 63) / 64;
+        if (bad > outs / 8) {
+            int blocks = (outs + 63) / 64;
             run(threads, blocks, b -> {
-                int o1 = Math.min(layout.length, (b + 1) * 64);
+                int o1 = Math.min(outs, (b + 1) * 64);
                 for (int o = b * 64; o < o1; o++) {
-                    out[o] = ExactLogSum.logSumExp(outPoints, o, linePoints, layout.lines, dim, invTau, logIn);
+                    out[o] = ExactLogSum.logSumExp(outPoints, o, inPoints, ins, dim, invTau, logIn);
                 }
             });
             return;
         }
-        for (int o = 0; o < layout.length; o++) {
+        for (int o = 0; o < outs; o++) {
             double s = sums[o];
-            out[o] = s >= layout.trustMin ? shift + Math.log(s)
-                    : ExactLogSum.logSumExp(outPoints, o, linePoints, layout.lines, dim, invTau, logIn);
+            out[o] = s >= trustMin ? shift - (outShift == null ? 0 : outShift[o]) + Math.log(s)
+                    : ExactLogSum.logSumExp(outPoints, o, inPoints, ins, dim, invTau, logIn);
         }
     }
 
@@ -398,10 +475,14 @@ public final class StoredGibbsKernel implements GibbsKernel {
         final double[][] q;
         final boolean single;
         final boolean unshifted;
+        /** The largest exponent stored (larger ones are clamped to it, or give 0 in a sparse float layout). */
+        final double cap;
         final double trustMin;
         final double[] shift;
         final double[] weights;
         final double[] sums;
+        /** Dot products of the lines with the output weights (K b from rows only). */
+        final double[] lineSums;
         final double[][] partial;
         double[][] d;
         float[][] f;
@@ -412,8 +493,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
         int[] idx;
         float[] val;
 
-        Layout(int lines, int length, double[][] p, double[][] q, boolean single, boolean floats, boolean unshifted,
-                double trustMin, Arrays reuse) {
+        Layout(int lines, int length, double[][] p, double[][] q, boolean single, boolean floats, boolean sparse,
+                boolean unshifted, double cap, double trustMin, Arrays reuse) {
             this.lines = lines;
             this.length = length;
             this.split = (lines + 1) / 2;
@@ -421,17 +502,19 @@ public final class StoredGibbsKernel implements GibbsKernel {
             this.q = q;
             this.single = single;
             this.unshifted = unshifted;
+            this.cap = cap;
             this.trustMin = trustMin;
             this.shift = new double[lines];
             this.weights = new double[lines];
             this.sums = new double[length];
+            this.lineSums = new double[lines];
             this.partial = new double[2][length];
             if (floats) {
                 if (reuse.f == null || reuse.f.length != lines || reuse.f[0].length != length) {
                     reuse.f = new float[lines][length];
                 }
                 f = reuse.f;
-                nonZero = new int[lines];
+                nonZero = sparse ? new int[lines] : null;
             } else {
                 if (reuse.d == null || reuse.d.length != lines || reuse.d[0].length != length) {
                     reuse.d = new double[lines][length];
@@ -461,11 +544,36 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 // e[o] = squared scaled distance between line point s and output point o
                 double[] q0 = q[0];
                 double a = p[0][s];
-                for (int o = 0; o < length; o++) {
-                    double x = a - q0[o];
-                    e[o] = x * x;
+                int k;
+                if (dim == 1) {
+                    for (int o = 0; o < length; o++) {
+                        double x = a - q0[o];
+                        e[o] = x * x;
+                    }
+                    k = 1;
+                } else {
+                    double[] q1 = q[1];
+                    double a1 = p[1][s];
+                    for (int o = 0; o < length; o++) {
+                        double x = a - q0[o];
+                        double y = a1 - q1[o];
+                        e[o] = x * x + y * y;
+                    }
+                    k = 2;
                 }
-                for (int k = 1; k < dim; k++) {
+                for (; k + 1 < dim; k += 2) {
+                    // two coordinates per pass: half the loads and stores of e
+                    double[] qk = q[k];
+                    double[] ql = q[k + 1];
+                    double b = p[k][s];
+                    double c = p[k + 1][s];
+                    for (int o = 0; o < length; o++) {
+                        double x = b - qk[o];
+                        double y = c - ql[o];
+                        e[o] += x * x + y * y;
+                    }
+                }
+                if (k < dim) {
                     double[] qk = q[k];
                     double b = p[k][s];
                     for (int o = 0; o < length; o++) {
@@ -476,7 +584,6 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 if (!unshifted) {
                     double mn = minimum(e, length);
                     shift[s] = mn;
-                    double cap = single ? FastExp.NEGATIVE_EXP_LIMIT : FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
                     for (int o = 0; o < length; o++) {
                         e[o] = Math.min(e[o] - mn, cap);
                     }
@@ -484,13 +591,19 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 if (f != null) {
                     FastExp.negativeExp(e, length, tmp);
                     float[] line = f[s];
-                    int nz = 0;
-                    for (int o = 0; o < length; o++) {
-                        float x = e[o] > -FLOAT_FLOOR ? 0f : (float) tmp[o];
-                        line[o] = x;
-                        nz += x != 0f ? 1 : 0;
+                    if (nonZero != null) {
+                        int nz = 0;
+                        for (int o = 0; o < length; o++) {
+                            float x = e[o] > -FLOAT_FLOOR ? 0f : (float) tmp[o];
+                            line[o] = x;
+                            nz += x != 0f ? 1 : 0;
+                        }
+                        nonZero[s] = nz;
+                    } else {
+                        for (int o = 0; o < length; o++) {
+                            line[o] = (float) tmp[o];
+                        }
                     }
-                    nonZero[s] = nz;
                 } else if (single) {
                     FastExp.negativeExp(e, length, d[s]);
                 } else {
@@ -520,7 +633,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
 
         /** Compresses a float layout whose non-zero entries are at most {@link #SPARSE_FRACTION}. */
         void finish() {
-            if (f == null) {
+            if (nonZero == null) {
                 return;
             }
             long nnz = 0;
@@ -584,6 +697,74 @@ public final class StoredGibbsKernel implements GibbsKernel {
             for (int o = 0; o < length; o++) {
                 sums[o] = p0[o] + p1[o];
             }
+        }
+
+        /**
+         * lineSums[s] = Σ_o line_s[o]·w[o] for every line, each summed in a fixed order (eight
+         * interleaved partial sums); blocks of lines as tasks, group 0's first.
+         *
+         * @param w weights of the outputs. Not modified.
+         */
+        void dots(double[] w, int threads) {
+            int blocks = (lines + LINE_BLOCK - 1) / LINE_BLOCK;
+            run(threads, blocks, b -> {
+                int s1 = Math.min(lines, (b + 1) * LINE_BLOCK);
+                for (int s = b * LINE_BLOCK; s < s1; s++) {
+                    lineSums[s] = d != null ? dot(d[s], w, length) : dot(f[s], w, length);
+                }
+            });
+        }
+
+        private static double dot(double[] a, double[] w, int count) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            int i = 0;
+            for (; i + 7 < count; i += 8) {
+                s0 += a[i] * w[i];
+                s1 += a[i + 1] * w[i + 1];
+                s2 += a[i + 2] * w[i + 2];
+                s3 += a[i + 3] * w[i + 3];
+                s4 += a[i + 4] * w[i + 4];
+                s5 += a[i + 5] * w[i + 5];
+                s6 += a[i + 6] * w[i + 6];
+                s7 += a[i + 7] * w[i + 7];
+            }
+            for (; i < count; i++) {
+                s0 += a[i] * w[i];
+            }
+            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        }
+
+        private static double dot(float[] a, double[] w, int count) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            int i = 0;
+            for (; i + 7 < count; i += 8) {
+                s0 += a[i] * w[i];
+                s1 += a[i + 1] * w[i + 1];
+                s2 += a[i + 2] * w[i + 2];
+                s3 += a[i + 3] * w[i + 3];
+                s4 += a[i + 4] * w[i + 4];
+                s5 += a[i + 5] * w[i + 5];
+                s6 += a[i + 6] * w[i + 6];
+                s7 += a[i + 7] * w[i + 7];
+            }
+            for (; i < count; i++) {
+                s0 += a[i] * w[i];
+            }
+            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         }
 
         /** partial[g][o] = Σ over the lines s of group g, in order, of line_s[o]·weights[s], for o in [o0, o1). */

@@ -29,7 +29,10 @@ class StoredGibbsKernelTest {
         "2, 180, 220, 0.001, 5, DOUBLE",
         "3, 1, 700, 0.05, 60, FLOAT",
         "2, 600, 500, 0.2, 35, FLOAT",
-        "10, 700, 400, 0.2, 20, FLOAT"
+        "10, 700, 400, 0.2, 20, FLOAT",
+        "2, 1500, 1500, 0.2, 35, FLOAT",
+        "10, 1600, 1400, 0.2, 20, FLOAT",
+        "3, 1500, 1450, 0.05, 30, DOUBLE"
     })
     void matchesTheExactLogDomainProduct(int dim, int m, int n, double tau, double span, Storage storage) {
         Random rnd = new Random(11 * m + n);
@@ -60,6 +63,16 @@ class StoredGibbsKernelTest {
         assertTrue(err[0] < FLOAT_BOUND && err[1] < FLOAT_BOUND, "errors " + Arrays.toString(err));
         double[] p = KernelFixtures.iso(KernelFixtures.uniform(300, 2, rnd), 2);
         assertTrue(!StoredGibbsKernel.of(2, p, p, 0.2, Storage.FLOAT, 1).compressed());
+    }
+
+    @Test
+    void smallKernelsStoreTwoLayoutsOfDoublesAndLargeOnesTheirRowsOnly() {
+        Random rnd = new Random(5);
+        double[] small = KernelFixtures.iso(KernelFixtures.uniform(500, 2, rnd), 2);
+        assertEquals(16L * 500 * 500, StoredGibbsKernel.of(2, small, small, 0.2, Storage.FLOAT, 1).storedBytes());
+        double[] large = KernelFixtures.iso(KernelFixtures.uniform(1500, 2, rnd), 2);
+        assertEquals(4L * 1500 * 1500, StoredGibbsKernel.of(2, large, large, 0.2, Storage.FLOAT, 1).storedBytes());
+        assertEquals(8L * 1500 * 1500, StoredGibbsKernel.of(2, large, large, 0.2, Storage.DOUBLE, 1).storedBytes());
     }
 
     @Test
