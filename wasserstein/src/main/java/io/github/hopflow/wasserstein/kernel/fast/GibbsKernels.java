@@ -14,9 +14,10 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  *       has at most {@link GridGibbsKernel#MAX_CELLS} cells, and its estimated cost per product,
  *       (M + N)·Sⁿ + n·Gⁿ·L (stencil S, grid cells Gⁿ, convolution length L), is below half the
  *       dense cost M·N, or the dense kernel would not fit in {@link #DENSE_MEMORY_BYTES};</li>
- *   <li>otherwise {@link StoredGibbsKernel stored dense kernel}, stored in float when δ ≥
- *       {@value #FLOAT_TOLERANCE} (float entries are exact to 6e-8 relative) and in double otherwise,
- *       when both layouts fit in {@link #DENSE_MEMORY_BYTES};</li>
+ *   <li>otherwise {@link StoredGibbsKernel stored dense kernel}, with single-precision entries when
+ *       δ ≥ {@value #FLOAT_TOLERANCE} (entries within 6.3e-8 relative: a float's rounding plus the
+ *       exponential's 4e-9) and double-precision ones otherwise, when two layouts of such entries
+ *       would fit in {@link #DENSE_MEMORY_BYTES} (an upper bound: large kernels store one);</li>
  *   <li>otherwise the exact {@link LogDomainGibbsKernel log-domain kernel} that stores nothing.</li>
  * </ol>
  * Every choice is within δ of the exact log-domain product (the grid for sources within its
