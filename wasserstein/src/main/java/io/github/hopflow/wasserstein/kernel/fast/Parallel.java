@@ -59,8 +59,9 @@ final class Parallel {
      * caller claims tasks from the front (0, 1, …) and one helper thread from the back (count − 1,
      * count − 2, …) until they meet, so that neither waits while the other has work, and a caller
      * that orders its tasks by the data they touch keeps each half of the data on one core (the
-     * helper waits for work by spinning for a short while before it parks: a hand-off costs about a
-     * microsecond, where waking a parked pool thread costs tens). The caller does all the tasks
+     * helper waits for work by spinning for up to 5 ms before it parks: a hand-off costs about a
+     * microsecond, where waking a parked thread costs tens, and a shorter spin made the helper park
+     * whenever the operating system paused it for a moment). The caller does all the tasks
      * itself when the helper has not joined by the time they are claimed. Each task writes only its
      * own outputs, so results never depend on which thread ran it. One call at a time uses the
      * helper; a concurrent call runs its tasks on its own thread.
@@ -155,8 +156,11 @@ final class Parallel {
     }
 
     private static final class PairHelper extends Thread {
-        /** Nanoseconds the helper spins for new work before it parks. */
-        private static final long SPIN_NANOS = 500_000L;
+        /**
+         * Nanoseconds the helper spins for new work before it parks: long enough to span the serial
+         * work between two kernel operations of a proximal step, and a moment's preemption.
+         */
+        private static final long SPIN_NANOS = 5_000_000L;
         private volatile PairJob job;
         private volatile boolean parked;
 

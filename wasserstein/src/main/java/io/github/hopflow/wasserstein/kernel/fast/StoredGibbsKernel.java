@@ -81,8 +81,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Kernels with fewer entries than this are built and multiplied on the caller's thread. */
     private static final long SERIAL_ENTRIES = 1L << 14;
     /** Lines per build task and outputs per product task. */
-    private static final int LINE_BLOCK = 32;
-    private static final int OUTPUT_BLOCK = 128;
+    private static final int LINE_BLOCK = 16;
+    private static final int OUTPUT_BLOCK = 64;
     /** Float entries below e^−87 are stored as 0. */
     private static final double FLOAT_FLOOR = -87.0;
     /**
