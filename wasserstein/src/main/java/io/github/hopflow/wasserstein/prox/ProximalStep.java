@@ -10,6 +10,7 @@ import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.ScaledGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,9 @@ public final class ProximalStep {
     private int size = -1;
     private double[] uPrev;
     private double[] uNew;
+    /** The last step's new positions (whose isometric coordinates uNew holds), or null. */
+    private double[] lastNew;
+    private double[] lastNewCopy;
     private double[] logRho;
     private double[] logXi;
     private double[] ly;
@@ -216,8 +220,18 @@ public final class ProximalStep {
             throw new IllegalArgumentException("psi must have length " + count + ", got " + psi.length);
         }
         allocate(count, n);
-        IsometricCloud.toIsometric(metric, "previousPositions", previousPositions, uPrev);
+        if (lastNew != null && Arrays.equals(previousPositions, lastNew)) {
+            // the previous points are the last step's new points: reuse their isometric coordinates
+            double[] t = uPrev;
+            uPrev = uNew;
+            uNew = t;
+        } else {
+            IsometricCloud.toIsometric(metric, "previousPositions", previousPositions, uPrev);
+        }
+        lastNew = null;
         IsometricCloud.toIsometric(metric, "newPositions", newPositions, uNew);
+        lastNew = lastNewCopy;
+        System.arraycopy(newPositions, 0, lastNew, 0, newPositions.length);
         for (int j = 0; j < count; j++) {
             double r = previousValues[j];
             if (!(r > 0) || Double.isInfinite(r)) {
@@ -248,6 +262,8 @@ public final class ProximalStep {
         size = count;
         uPrev = new double[count * n];
         uNew = new double[count * n];
+        lastNewCopy = new double[count * n];
+        lastNew = null;
         logRho = new double[count];
         logXi = new double[count];
         ly = new double[count];

@@ -16,8 +16,8 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
  *       dense cost M·N, or the dense kernel would not fit in {@link #DENSE_MEMORY_BYTES};</li>
  *   <li>otherwise {@link StoredGibbsKernel stored dense kernel}, with single-precision entries when
  *       δ ≥ {@value #FLOAT_TOLERANCE} (entries within 6.3e-8 relative: a float's rounding plus the
- *       exponential's 4e-9) and double-precision ones otherwise, when two layouts of such entries
- *       would fit in {@link #DENSE_MEMORY_BYTES} (an upper bound: large kernels store one);</li>
+ *       exponential's 4e-9) and double-precision ones otherwise, when twice the kernel's entries
+ *       would fit in {@link #DENSE_MEMORY_BYTES} (room for the two layouts of a sparse kernel);</li>
  *   <li>otherwise the exact {@link LogDomainGibbsKernel log-domain kernel} that stores nothing.</li>
  * </ol>
  * Every choice is within δ of the exact log-domain product (the grid for sources within its
@@ -31,7 +31,7 @@ public final class GibbsKernels {
     public static final double DEFAULT_TOLERANCE = 1e-6;
     /** Smallest δ served by float storage. */
     public static final double FLOAT_TOLERANCE = 2e-7;
-    /** The most memory a stored dense kernel may take (both layouts). */
+    /** The most memory a stored dense kernel may take (two layouts of its entries). */
     public static final long DENSE_MEMORY_BYTES = 1L << 30;
 
     /** The implementation chosen for a given problem. */

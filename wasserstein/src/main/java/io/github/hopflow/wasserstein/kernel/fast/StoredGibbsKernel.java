@@ -7,14 +7,13 @@ import java.util.Arrays;
  * The exact Gibbs kernel K(j, i) = exp(−‖u_j − v_i‖²/τ), built once and stored, for moderate sizes
  * (up to a few thousand points per side) and any dimension.
  *
- * <p><b>Two layouts.</b> The kernel is stored twice: by rows (one array per row point u_j, used
- * for Kᵀa) and by columns (one array per column point v_i, used for K b), so that both products
- * are sums of whole lines scaled by a weight, acc[o] += line[o]·w — the loop that HotSpot's C2
- * compiles to vector instructions (on JDK 17 it does not vectorise dot products, sums read at a
- * per-row offset into one flat array, or float-to-double conversions). Kernels of more than
- * {@value #DOUBLE_HELD_ENTRIES} entries that are not sparse, whose products are bound by memory
- * bandwidth rather than arithmetic, store their rows only and compute K b by a dot product per
- * row: half the memory and half the build. Each line s (a row or a
+ * <p><b>Layout.</b> The kernel is stored by rows, one array per row point u_j, so that Kᵀa is a
+ * sum of whole rows scaled by weights, acc[i] += row_j[i]·a_j — the loop that HotSpot's C2
+ * compiles to vector instructions (on JDK 17 it does not vectorise sums read at a per-row offset
+ * into one flat array, or float-to-double conversions) — and K b is one dot product per row, which
+ * reads each entry once (C2 on JDK 17 does not vectorise it; a second, column layout would make
+ * it an axpy too, but building it costs more than it saves: measured at N = 500). Sparse kernels
+ * also store their columns, both layouts compressed (see below). Each line s (a row, or a
  * column) is stored with its own shift: with e(s, o) = ‖·‖²/τ between the line's point and the
  * output point o, the line holds exp(−(e(s, o) − m_s)) where m_s is the line's smallest exponent,
  * so its largest entry is 1; exponents beyond a cap E are clamped to it. When every pair of points
@@ -26,7 +25,7 @@ import java.util.Arrays;
  * below e^−699 beyond. {@link Storage#FLOAT} entries have single precision (relative error ≤ 1.2e-7)
  * and are computed by {@link FastExp#negativeExp} with E = 200 (entries below e^−80 are off by at
  * most e^−80): kernels of at most {@value #DOUBLE_HELD_ENTRIES} entries hold them in double arrays
- * (their products need no conversion and vectorise); larger ones round them to float, with E = 87
+ * (their products need no conversion; the axpy vectorises); larger ones round them to float, with E = 87
  * so that no float is subnormal (half the memory and bandwidth). A kernel whose entries are mostly
  * below e^−87 (judged from a sample of rows; high dimension with small τ: in n = 10 on the paper's
  * metric a random pair is about 9.3/τ nats below a point's own neighbour, so for τ ≤ 0.05 nearly
@@ -59,15 +58,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
     /** Precision of the stored kernel entries. */
     public enum Storage {
         /**
-         * Single precision: relative error ≤ 1.2e-7 per entry; 16 bytes per entry (two layouts of
-         * doubles) up to {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 4 above (the rows,
-         * in floats), less when compressed.
+         * Single precision: relative error ≤ 1.2e-7 per entry; 8 bytes per entry (doubles) up to
+         * {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 4 above (floats), less when
+         * compressed.
          */
         FLOAT,
-        /**
-         * Relative error ≤ 1e-12 per entry (5e-13 measured); 16 bytes per entry (two layouts) up to
-         * {@value StoredGibbsKernel#DOUBLE_HELD_ENTRIES} entries, 8 above (the rows).
-         */
+        /** Relative error ≤ 1e-12 per entry (5e-13 measured); 8 bytes per entry. */
         DOUBLE
     }
 
@@ -157,7 +153,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 : floats && !sparse ? DENSE_FLOAT_CAP : FastExp.NEGATIVE_EXP_LIMIT;
         boolean unshifted = span <= cap;
         rows = new Layout(m, n, uT, vT, single, floats, sparse, unshifted, cap, trustMin, buffers.rows);
-        cols = large && !sparse ? null
+        cols = !sparse ? null
                 : new Layout(n, m, vT, uT, single, floats, sparse, unshifted, cap, trustMin, buffers.cols);
         inputWeights = cols == null ? new double[n] : null;
         build();
@@ -218,7 +214,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
         return storage;
     }
 
-    /** Bytes held by the stored entries (both layouts). */
+    /** Bytes held by the stored entries (both layouts of a compressed kernel). */
     public long storedBytes() {
         return rows.storedBytes() + (cols == null ? 0 : cols.storedBytes());
     }
@@ -307,8 +303,9 @@ public final class StoredGibbsKernel implements GibbsKernel {
     }
 
     private void build() {
-        // tasks in the order: rows of group 0, columns of group 0, columns of group 1, rows of group 1,
-        // so that on two threads (one claiming from each end) each builds one group of both layouts
+        // tasks in the order: rows of group 0, columns of group 0, columns of group 1, rows of group 1
+        // (no columns unless sparse), so that on two threads (one claiming from each end) each
+        // builds one group of each layout
         int r0 = blocks(rows.split);
         int r1 = blocks(m - rows.split);
         int c0 = cols == null ? 0 : blocks(cols.split);
@@ -700,8 +697,9 @@ public final class StoredGibbsKernel implements GibbsKernel {
         }
 
         /**
-         * lineSums[s] = Σ_o line_s[o]·w[o] for every line, each summed in a fixed order (eight
-         * interleaved partial sums); blocks of lines as tasks, group 0's first.
+         * lineSums[s] = Σ_o line_s[o]·w[o] for every line, each summed in a fixed order (four
+         * interleaved partial sums), two lines at a time so that each weight is loaded once for
+         * both; blocks of lines as tasks, group 0's first.
          *
          * @param w weights of the outputs. Not modified.
          */
@@ -709,62 +707,122 @@ public final class StoredGibbsKernel implements GibbsKernel {
             int blocks = (lines + LINE_BLOCK - 1) / LINE_BLOCK;
             run(threads, blocks, b -> {
                 int s1 = Math.min(lines, (b + 1) * LINE_BLOCK);
-                for (int s = b * LINE_BLOCK; s < s1; s++) {
+                int s = b * LINE_BLOCK;
+                for (; s + 1 < s1; s += 2) {
+                    if (d != null) {
+                        dots(d[s], d[s + 1], w, length, lineSums, s);
+                    } else {
+                        dots(f[s], f[s + 1], w, length, lineSums, s);
+                    }
+                }
+                if (s < s1) {
                     lineSums[s] = d != null ? dot(d[s], w, length) : dot(f[s], w, length);
                 }
             });
         }
 
-        private static double dot(double[] a, double[] w, int count) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double s5 = 0;
-            double s6 = 0;
-            double s7 = 0;
+        /** out[j] = a·w and out[j + 1] = b·w for double lines, each with four interleaved partial sums. */
+        private static void dots(double[] a, double[] b, double[] w, int count, double[] out, int j) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
             int i = 0;
-            for (; i + 7 < count; i += 8) {
-                s0 += a[i] * w[i];
-                s1 += a[i + 1] * w[i + 1];
-                s2 += a[i + 2] * w[i + 2];
-                s3 += a[i + 3] * w[i + 3];
-                s4 += a[i + 4] * w[i + 4];
-                s5 += a[i + 5] * w[i + 5];
-                s6 += a[i + 6] * w[i + 6];
-                s7 += a[i + 7] * w[i + 7];
+            for (; i + 3 < count; i += 4) {
+                double w0 = w[i];
+                double w1 = w[i + 1];
+                double w2 = w[i + 2];
+                double w3 = w[i + 3];
+                a0 += a[i] * w0;
+                a1 += a[i + 1] * w1;
+                a2 += a[i + 2] * w2;
+                a3 += a[i + 3] * w3;
+                b0 += b[i] * w0;
+                b1 += b[i + 1] * w1;
+                b2 += b[i + 2] * w2;
+                b3 += b[i + 3] * w3;
             }
             for (; i < count; i++) {
-                s0 += a[i] * w[i];
+                a0 += a[i] * w[i];
+                b0 += b[i] * w[i];
             }
-            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            out[j] = (a0 + a1) + (a2 + a3);
+            out[j + 1] = (b0 + b1) + (b2 + b3);
         }
 
-        private static double dot(float[] a, double[] w, int count) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double s5 = 0;
-            double s6 = 0;
-            double s7 = 0;
+        /** a·w for a double line without a partner, in the summation order of the pairs. */
+        private static double dot(double[] a, double[] w, int count) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
             int i = 0;
-            for (; i + 7 < count; i += 8) {
-                s0 += a[i] * w[i];
-                s1 += a[i + 1] * w[i + 1];
-                s2 += a[i + 2] * w[i + 2];
-                s3 += a[i + 3] * w[i + 3];
-                s4 += a[i + 4] * w[i + 4];
-                s5 += a[i + 5] * w[i + 5];
-                s6 += a[i + 6] * w[i + 6];
-                s7 += a[i + 7] * w[i + 7];
+            for (; i + 3 < count; i += 4) {
+                a0 += a[i] * w[i];
+                a1 += a[i + 1] * w[i + 1];
+                a2 += a[i + 2] * w[i + 2];
+                a3 += a[i + 3] * w[i + 3];
             }
             for (; i < count; i++) {
-                s0 += a[i] * w[i];
+                a0 += a[i] * w[i];
             }
-            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            return (a0 + a1) + (a2 + a3);
+        }
+
+        /** out[j] = a·w and out[j + 1] = b·w for float lines, each with four interleaved partial sums. */
+        private static void dots(float[] a, float[] b, double[] w, int count, double[] out, int j) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
+            int i = 0;
+            for (; i + 3 < count; i += 4) {
+                double w0 = w[i];
+                double w1 = w[i + 1];
+                double w2 = w[i + 2];
+                double w3 = w[i + 3];
+                a0 += a[i] * w0;
+                a1 += a[i + 1] * w1;
+                a2 += a[i + 2] * w2;
+                a3 += a[i + 3] * w3;
+                b0 += b[i] * w0;
+                b1 += b[i + 1] * w1;
+                b2 += b[i + 2] * w2;
+                b3 += b[i + 3] * w3;
+            }
+            for (; i < count; i++) {
+                a0 += a[i] * w[i];
+                b0 += b[i] * w[i];
+            }
+            out[j] = (a0 + a1) + (a2 + a3);
+            out[j + 1] = (b0 + b1) + (b2 + b3);
+        }
+
+        /** a·w for a float line without a partner, in the summation order of the pairs. */
+        private static double dot(float[] a, double[] w, int count) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            int i = 0;
+            for (; i + 3 < count; i += 4) {
+                a0 += a[i] * w[i];
+                a1 += a[i + 1] * w[i + 1];
+                a2 += a[i + 2] * w[i + 2];
+                a3 += a[i + 3] * w[i + 3];
+            }
+            for (; i < count; i++) {
+                a0 += a[i] * w[i];
+            }
+            return (a0 + a1) + (a2 + a3);
         }
 
         /** partial[g][o] = Σ over the lines s of group g, in order, of line_s[o]·weights[s], for o in [o0, o1). */

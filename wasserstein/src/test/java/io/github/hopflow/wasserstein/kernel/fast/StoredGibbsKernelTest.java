@@ -66,10 +66,10 @@ class StoredGibbsKernelTest {
     }
 
     @Test
-    void smallKernelsStoreTwoLayoutsOfDoublesAndLargeOnesTheirRowsOnly() {
+    void smallSinglePrecisionKernelsAreHeldInDoublesAndLargeOnesInFloats() {
         Random rnd = new Random(5);
         double[] small = KernelFixtures.iso(KernelFixtures.uniform(500, 2, rnd), 2);
-        assertEquals(16L * 500 * 500, StoredGibbsKernel.of(2, small, small, 0.2, Storage.FLOAT, 1).storedBytes());
+        assertEquals(8L * 500 * 500, StoredGibbsKernel.of(2, small, small, 0.2, Storage.FLOAT, 1).storedBytes());
         double[] large = KernelFixtures.iso(KernelFixtures.uniform(1500, 2, rnd), 2);
         assertEquals(4L * 1500 * 1500, StoredGibbsKernel.of(2, large, large, 0.2, Storage.FLOAT, 1).storedBytes());
         assertEquals(8L * 1500 * 1500, StoredGibbsKernel.of(2, large, large, 0.2, Storage.DOUBLE, 1).storedBytes());
