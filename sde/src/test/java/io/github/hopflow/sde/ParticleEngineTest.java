@@ -59,6 +59,48 @@ class ParticleEngineTest {
         }
     }
 
+    /**
+     * Failing steps on several blocks, steps taken one at a time and several at once: the same
+     * exception, positions and later steps with 1, 2 and 4 threads.
+     */
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void failuresAreReproducibleWhateverTheThreadCount(Scheme scheme) {
+        DiffusionMachine m = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25),
+                TestObjectives.poisonedAbove(2, 0.999), 1);
+        double[][] out = new double[3][];
+        String[] messages = new String[3];
+        for (int run = 0; run < 3; run++) {
+            int threads = 1 << run;
+            double[] x = uniform(2 * 1000, 7);
+            for (int i = 0; i < x.length; i += 2) {
+                x[i] *= 0.9;
+            }
+            try (ParticleEngine e = ParticleEngine.builder(m).particles(1000).step(1e-6).scheme(scheme).threads(threads)
+                    .blockSize(100).random(RandomSource.L64_X128_MIX.create(8L)).build()) {
+                for (int k = 0; k < 30; k++) {
+                    e.advance(x, k * 4e-6, 3);
+                    e.advance(x, k * 4e-6 + 3e-6);
+                }
+                x[2 * 730] = 0.9995;
+                x[2 * 310] = 0.9995;
+                ArithmeticException ex = assertThrows(ArithmeticException.class, () -> e.advance(x, 1, 2));
+                messages[run] = ex.getMessage();
+                x[2 * 730] = 0.5;
+                x[2 * 310] = 0.5;
+                for (int k = 0; k < 10; k++) {
+                    e.advance(x, 2 + k * 1e-6);
+                }
+            }
+            out[run] = x;
+        }
+        assertTrue(messages[0].contains("particle 310"), messages[0]);
+        for (int run = 1; run < 3; run++) {
+            assertEquals(messages[0], messages[run], (1 << run) + " threads");
+            assertArrayEquals(out[0], out[run], (1 << run) + " threads");
+        }
+    }
+
     @Test
     void differentSeedsGiveDifferentClouds() {
         double[] x = uniform(200, 1);
