@@ -101,6 +101,61 @@ class ParticleEngineTest {
         }
     }
 
+    /**
+     * Explicit Euler–Maruyama on the example metric is eq. (60) as corrected in DESIGN.md,
+     * x' = x + 4βh[T(1 − 2x) − x(1 − x) ∂f] + √(8βTh·x(1 − x)) ξ evaluated left to right, one normal
+     * per coordinate from each block's stream in particle order, then the boundary policy: bit
+     * for bit, in two dimensions (the example) and in three.
+     */
+    @ParameterizedTest
+    @EnumSource(BoundaryPolicy.class)
+    void eulerOnTheExampleMetricIsTheFormulaBitForBit(BoundaryPolicy policy) {
+        for (int n = 2; n <= 3; n++) {
+            double beta = 0.25;
+            double temperature = 2;
+            double h = 2e-3;
+            DiffusionMachine m = n == 2 ? DiffusionMachine.of(HopfieldMetric.paperExample(2, beta), ScaledHimmelblau.of(),
+                    temperature) : DiffusionMachine.of(HopfieldMetric.paperExample(3, beta),
+                    Quadratic.of(new double[] {0.3, 0.5, 0.6}, 40), temperature);
+            int particles = 700;
+            int blockSize = 256;
+            double[] x = uniform(n * particles, 11);
+            double[] expected = x.clone();
+            UniformRandomProvider source = RandomSource.L64_X128_MIX.create(12L);
+            List<org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian> streams = new ArrayList<>();
+            for (int first = 0; first < particles; first += blockSize) {
+                streams.add(org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(
+                        ((org.apache.commons.rng.SplittableUniformRandomProvider) source).split()));
+            }
+            long exits = 0;
+            try (ParticleEngine e = ParticleEngine.builder(m).particles(particles).step(h).boundary(policy)
+                    .blockSize(blockSize).random(RandomSource.L64_X128_MIX.create(12L)).build()) {
+                double[] g = new double[n];
+                for (int k = 0; k < 20; k++) {
+                    e.advance(x, k * h);
+                    for (int p = 0; p < particles; p++) {
+                        m.objective().gradient(expected, p * n, g, 0);
+                        for (int i = 0; i < n; i++) {
+                            double xi = expected[p * n + i];
+                            double q = xi * (1 - xi);
+                            double a = 4 * beta * h;
+                            double xn = xi + a * temperature * (1 - 2 * xi) - a * q * g[i]
+                                    + Math.sqrt(2 * temperature * a) * Math.sqrt(q) * streams.get(p / blockSize).sample();
+                            if (xn < 0 || xn > 1) {
+                                exits++;
+                                xn = policy == BoundaryPolicy.PROJECT ? (xn < 0 ? 0 : 1) : (xn < 0 ? -xn : 2 - xn);
+                            }
+                            expected[p * n + i] = xn;
+                        }
+                    }
+                    assertArrayEquals(expected, x, "n = " + n + ", step " + k);
+                }
+                assertEquals(exits, e.boundaryExits());
+                assertTrue(exits > 0, "some steps left the domain");
+            }
+        }
+    }
+
     @Test
     void differentSeedsGiveDifferentClouds() {
         double[] x = uniform(200, 1);
