@@ -3,10 +3,9 @@ package io.github.hopflow.sde;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.internal.BlockState;
+import io.github.hopflow.sde.internal.Helpers;
 import io.github.hopflow.sde.internal.Kernels;
 import io.github.hopflow.sde.internal.StepKernel;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.SplittableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -23,6 +22,17 @@ import org.apache.commons.rng.UniformRandomProvider;
  * whatever the number of threads. The block size, not the thread count, is part of what
  * determines the result.
  *
+ * <p><b>Threads.</b> With k &gt; 1 threads and more than one block, the calling thread and k − 1
+ * helper threads share the blocks of a step: the caller takes blocks from the front, the helpers
+ * from the back, so that a block tends to stay with one thread (and in its cache) from step to
+ * step. Helpers spin briefly between calls before they park, so that steps taken back to back
+ * hand work over in about a microsecond (waking a parked thread costs tens). When the helpers
+ * are of little use (the machine is busy with other work, so that the caller ends up waiting for
+ * a descheduled helper, or the steps are too short to share) the calling thread works alone for a
+ * while (from a millisecond, doubling up to 64 ms while they stay of little use), then tries them
+ * again. A cloud of a single block (N ≤ block size) is advanced by the calling thread alone. None
+ * of this changes a result.
+ *
  * <p><b>Use.</b>
  * <pre>{@code
  * DiffusionMachine machine = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25), ScaledHimmelblau.of(), 25);
@@ -37,7 +47,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * }</pre>
  *
  * <p>An engine is stateful (its random streams advance) and not thread-safe: one caller at a
- * time. With more than one thread it owns a {@link ForkJoinPool}; {@link #close()} releases it.
+ * time. With more than one thread it owns helper threads; {@link #close()} releases them.
  */
 public final class ParticleEngine implements AutoCloseable {
 
@@ -46,6 +56,16 @@ public final class ParticleEngine implements AutoCloseable {
 
     /** Steps a run takes between two polls of the cancellation token and progress reports. */
     static final int RUN_CHUNK = 32;
+
+    /** Coordinate updates in a call from which parked helpers are woken (about 0.1 ms of work). */
+    static final long LARGE_JOB = 16_384;
+    /** A call this soon (ns) after the end of the previous one wakes parked helpers for any job. */
+    static final long RECENT_NANOS = 200_000L;
+    /** Calls over which the helpers' use is judged. */
+    static final int TRIAL_CALLS = 16;
+    /** The shortest and the longest time (ns) the caller works alone after a poor trial. */
+    static final long MIN_SOLO_NANOS = 1_000_000L;
+    static final long MAX_SOLO_NANOS = 64_000_000L;
 
     private final DiffusionMachine machine;
     private final Scheme scheme;
@@ -57,7 +77,17 @@ public final class ParticleEngine implements AutoCloseable {
     private final StepKernel kernel;
     private final BlockState[] blocks;
     private final RuntimeException[] failures;
-    private ForkJoinPool pool;
+    private Helpers helpers;
+    /** Whether several threads can share a step (several threads and several blocks). */
+    private final boolean shared;
+    /** When the last call ended (System.nanoTime()). */
+    private long lastEnd;
+    /** The caller works alone until soloUntil when solo is set. */
+    private boolean solo;
+    private long soloUntil;
+    private long soloNanos = MIN_SOLO_NANOS;
+    private int trialCalls;
+    private int poorCalls;
     private long stepsTaken;
     private long exits;
     private long lastExits;
@@ -80,6 +110,8 @@ public final class ParticleEngine implements AutoCloseable {
             int end = (int) Math.min((long) first + blockSize, particles);
             blocks[k] = new BlockState(first, end, machine.dimension(), childStream(source));
         }
+        this.shared = threads > 1 && count > 1;
+        this.lastEnd = System.nanoTime() - 2 * RECENT_NANOS;
     }
 
     private static Kernels.Kind kind(Scheme scheme, BoundaryPolicy boundary) {
@@ -171,13 +203,25 @@ public final class ParticleEngine implements AutoCloseable {
         }
         kernel.prepare(temperature);
         long index = stepsTaken;
-        if (threads == 1 || blocks.length == 1) {
+        if (!shared) {
             for (int k = 0; k < blocks.length; k++) {
                 advanceBlock(positions, k, index, t, count);
             }
         } else {
-            int grain = Math.max(1, blocks.length / (4 * threads));
-            pool().invoke(new BlockRange(positions, 0, blocks.length, grain, index, t, count));
+            long now = System.nanoTime();
+            if (solo && now - soloUntil >= 0) {
+                solo = false;
+            }
+            if (solo) {
+                for (int k = 0; k < blocks.length; k++) {
+                    advanceBlock(positions, k, index, t, count);
+                }
+            } else {
+                boolean wake = (long) particles * machine.dimension() * count >= LARGE_JOB
+                        || now - lastEnd < RECENT_NANOS;
+                judge(helpers().forEach(blocks.length, wake, k -> advanceBlock(positions, k, index, t, count)));
+            }
+            lastEnd = System.nanoTime();
         }
         long stepExits = 0;
         RuntimeException failure = null;
@@ -206,45 +250,35 @@ public final class ParticleEngine implements AutoCloseable {
         }
     }
 
-    private ForkJoinPool pool() {
-        if (pool == null) {
-            pool = new ForkJoinPool(threads);
+    /**
+     * Counts a call in which the helpers were of use ({@code good}) or not; after
+     * {@value #TRIAL_CALLS} calls, more than half of them poor make the caller work alone for a
+     * while, twice as long as the last time if that trial was poor too.
+     */
+    private void judge(boolean good) {
+        trialCalls++;
+        if (!good) {
+            poorCalls++;
         }
-        return pool;
+        if (trialCalls < TRIAL_CALLS) {
+            return;
+        }
+        if (2 * poorCalls > trialCalls) {
+            solo = true;
+            soloUntil = System.nanoTime() + soloNanos;
+            soloNanos = Math.min(2 * soloNanos, MAX_SOLO_NANOS);
+        } else {
+            soloNanos = MIN_SOLO_NANOS;
+        }
+        trialCalls = 0;
+        poorCalls = 0;
     }
 
-    private final class BlockRange extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient double[] positions;
-        private final int from;
-        private final int to;
-        private final int grain;
-        private final long index;
-        private final double t;
-        private final int count;
-
-        BlockRange(double[] positions, int from, int to, int grain, long index, double t, int count) {
-            this.positions = positions;
-            this.from = from;
-            this.to = to;
-            this.grain = grain;
-            this.index = index;
-            this.t = t;
-            this.count = count;
+    private Helpers helpers() {
+        if (helpers == null) {
+            helpers = new Helpers(threads, "hopflow-engine");
         }
-
-        @Override
-        protected void compute() {
-            if (to - from <= grain) {
-                for (int k = from; k < to; k++) {
-                    advanceBlock(positions, k, index, t, count);
-                }
-            } else {
-                int mid = (from + to) >>> 1;
-                invokeAll(new BlockRange(positions, from, mid, grain, index, t, count),
-                        new BlockRange(positions, mid, to, grain, index, t, count));
-            }
-        }
+        return helpers;
     }
 
     /**
@@ -393,9 +427,9 @@ public final class ParticleEngine implements AutoCloseable {
     /** Releases the worker threads, if any. The engine must not be used afterwards. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
-            pool = null;
+        if (helpers != null) {
+            helpers.close();
+            helpers = null;
         }
     }
 

@@ -59,6 +59,103 @@ class ParticleEngineTest {
         }
     }
 
+    /**
+     * Failing steps on several blocks, steps taken one at a time and several at once: the same
+     * exception, positions and later steps with 1, 2 and 4 threads.
+     */
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void failuresAreReproducibleWhateverTheThreadCount(Scheme scheme) {
+        DiffusionMachine m = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25),
+                TestObjectives.poisonedAbove(2, 0.999), 1);
+        double[][] out = new double[3][];
+        String[] messages = new String[3];
+        for (int run = 0; run < 3; run++) {
+            int threads = 1 << run;
+            double[] x = uniform(2 * 1000, 7);
+            for (int i = 0; i < x.length; i += 2) {
+                x[i] *= 0.9;
+            }
+            try (ParticleEngine e = ParticleEngine.builder(m).particles(1000).step(1e-6).scheme(scheme).threads(threads)
+                    .blockSize(100).random(RandomSource.L64_X128_MIX.create(8L)).build()) {
+                for (int k = 0; k < 30; k++) {
+                    e.advance(x, k * 4e-6, 3);
+                    e.advance(x, k * 4e-6 + 3e-6);
+                }
+                x[2 * 730] = 0.9995;
+                x[2 * 310] = 0.9995;
+                ArithmeticException ex = assertThrows(ArithmeticException.class, () -> e.advance(x, 1, 2));
+                messages[run] = ex.getMessage();
+                x[2 * 730] = 0.5;
+                x[2 * 310] = 0.5;
+                for (int k = 0; k < 10; k++) {
+                    e.advance(x, 2 + k * 1e-6);
+                }
+            }
+            out[run] = x;
+        }
+        assertTrue(messages[0].contains("particle 310"), messages[0]);
+        for (int run = 1; run < 3; run++) {
+            assertEquals(messages[0], messages[run], (1 << run) + " threads");
+            assertArrayEquals(out[0], out[run], (1 << run) + " threads");
+        }
+    }
+
+    /**
+     * Explicit Euler–Maruyama on the example metric is eq. (60) as corrected in DESIGN.md,
+     * x' = x + 4βh[T(1 − 2x) − x(1 − x) ∂f] + √(8βTh·x(1 − x)) ξ evaluated left to right, one normal
+     * per coordinate from each block's stream in particle order, then the boundary policy: bit
+     * for bit, in two dimensions (the example) and in three.
+     */
+    @ParameterizedTest
+    @EnumSource(BoundaryPolicy.class)
+    void eulerOnTheExampleMetricIsTheFormulaBitForBit(BoundaryPolicy policy) {
+        for (int n = 2; n <= 3; n++) {
+            double beta = 0.25;
+            double temperature = 2;
+            double h = 2e-3;
+            DiffusionMachine m = n == 2 ? DiffusionMachine.of(HopfieldMetric.paperExample(2, beta), ScaledHimmelblau.of(),
+                    temperature) : DiffusionMachine.of(HopfieldMetric.paperExample(3, beta),
+                    Quadratic.of(new double[] {0.3, 0.5, 0.6}, 40), temperature);
+            int particles = 700;
+            int blockSize = 256;
+            double[] x = uniform(n * particles, 11);
+            double[] expected = x.clone();
+            UniformRandomProvider source = RandomSource.L64_X128_MIX.create(12L);
+            List<org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian> streams = new ArrayList<>();
+            for (int first = 0; first < particles; first += blockSize) {
+                streams.add(org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(
+                        ((org.apache.commons.rng.SplittableUniformRandomProvider) source).split()));
+            }
+            long exits = 0;
+            try (ParticleEngine e = ParticleEngine.builder(m).particles(particles).step(h).boundary(policy)
+                    .blockSize(blockSize).random(RandomSource.L64_X128_MIX.create(12L)).build()) {
+                double[] g = new double[n];
+                for (int k = 0; k < 20; k++) {
+                    e.advance(x, k * h);
+                    for (int p = 0; p < particles; p++) {
+                        m.objective().gradient(expected, p * n, g, 0);
+                        for (int i = 0; i < n; i++) {
+                            double xi = expected[p * n + i];
+                            double q = xi * (1 - xi);
+                            double a = 4 * beta * h;
+                            double xn = xi + a * temperature * (1 - 2 * xi) - a * q * g[i]
+                                    + Math.sqrt(2 * temperature * a) * Math.sqrt(q) * streams.get(p / blockSize).sample();
+                            if (xn < 0 || xn > 1) {
+                                exits++;
+                                xn = policy == BoundaryPolicy.PROJECT ? (xn < 0 ? 0 : 1) : (xn < 0 ? -xn : 2 - xn);
+                            }
+                            expected[p * n + i] = xn;
+                        }
+                    }
+                    assertArrayEquals(expected, x, "n = " + n + ", step " + k);
+                }
+                assertEquals(exits, e.boundaryExits());
+                assertTrue(exits > 0, "some steps left the domain");
+            }
+        }
+    }
+
     @Test
     void differentSeedsGiveDifferentClouds() {
         double[] x = uniform(200, 1);

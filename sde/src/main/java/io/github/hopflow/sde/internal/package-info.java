@@ -6,5 +6,7 @@
  * in x, or in the isometric coordinates u = φ(x), where it is overdamped Langevin dynamics
  * du = −∇_u[f − T log √m] dt + √(2T) dW with a barrier drift treated implicitly or exactly.
  * Their stationary law is the Gibbs density of eq. (41) up to the discretisation bias.
+ * {@link io.github.hopflow.sde.internal.Helpers} shares the blocks of a step between the engine's
+ * threads.
  */
 package io.github.hopflow.sde.internal;
