@@ -33,6 +33,8 @@ public final class StepBench {
     public static final double H = 1e-4;
     /** Proximal-step tolerance (Thompson metric), as the reference's bench. */
     public static final double PROX_TOLERANCE = 1e-6;
+    /** The least warm-up time of a configuration, in seconds. */
+    public static final double WARM_UP_SECONDS = 2.0;
 
     private final int particles;
     private final int dim;
@@ -159,17 +161,20 @@ public final class StepBench {
     }
 
     /**
-     * Runs a configuration: warm-up steps, {@code config.steps()} measured steps, and the SDE
-     * throughput; returns one result row.
+     * Runs a configuration: warm-up steps (at least {@value #WARM_UP_SECONDS} s), {@code config.steps()}
+     * measured steps, and the SDE throughput; returns one result row.
      */
     public static Map<String, Object> run(BenchConfig config, double kernelTolerance, int threads, long seed) {
         StepBench b = new StepBench(config.particles(), config.dim(), config.epsilon(), kernelTolerance, threads,
                 seed);
         try {
             int k = config.steps();
+            // warm-up as JMH would: at least a few steps and WARM_UP_SECONDS, so that the measured
+            // steps run compiled code (the JIT compiles the kernels' loops after thousands of calls)
             int warm = Math.max(2, Math.min(50, k / 4));
             double[] t = new double[2];
-            for (int s = 0; s < warm; s++) {
+            long warmStart = System.nanoTime();
+            for (int s = 0; s < warm || System.nanoTime() - warmStart < WARM_UP_SECONDS * 1e9; s++) {
                 b.step(t);
             }
             double[] total = new double[k];

@@ -39,6 +39,12 @@ final class Parallel {
         ForkJoinPool.commonPool().invoke(new Range(0, blocks, body));
     }
 
+    /**
+     * Spins of a waiting thread between two {@link Thread#yield()}s, which hand the processor to any
+     * other runnable thread (on two cores, the particle engine's helper, say).
+     */
+    private static final int YIELD_SPINS = 64;
+
     /** Guards the pair helper: one pair of blocks at a time; other callers run both blocks themselves. */
     private static final AtomicBoolean PAIR_BUSY = new AtomicBoolean();
     private static volatile PairHelper helper;
@@ -59,9 +65,10 @@ final class Parallel {
      * caller claims tasks from the front (0, 1, …) and one helper thread from the back (count − 1,
      * count − 2, …) until they meet, so that neither waits while the other has work, and a caller
      * that orders its tasks by the data they touch keeps each half of the data on one core (the
-     * helper waits for work by spinning for up to 5 ms before it parks: a hand-off costs about a
-     * microsecond, where waking a parked thread costs tens, and a shorter spin made the helper park
-     * whenever the operating system paused it for a moment). The caller does all the tasks
+     * helper waits for work by spinning, yielding now and then to other runnable threads, for up to
+     * 1 ms before it parks: a hand-off costs about a microsecond, where waking a parked thread costs
+     * tens, and a much shorter spin made the helper park whenever the operating system paused it
+     * for a moment). The caller does all the tasks
      * itself when the helper has not joined by the time they are claimed. Each task writes only its
      * own outputs, so results never depend on which thread ran it. One call at a time uses the
      * helper; a concurrent call runs its tasks on its own thread.
@@ -90,8 +97,12 @@ final class Parallel {
             if (job.claimed.compareAndSet(false, true)) {
                 // the helper never joined: every task has been done here
             } else {
-                while (!job.done) {
-                    Thread.onSpinWait();
+                for (int spins = 1; !job.done; spins++) {
+                    if (spins % YIELD_SPINS == 0) {
+                        Thread.yield();
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 }
                 if (failure == null) {
                     failure = job.failure;
@@ -160,7 +171,7 @@ final class Parallel {
          * Nanoseconds the helper spins for new work before it parks: long enough to span the serial
          * work between two kernel operations of a proximal step, and a moment's preemption.
          */
-        private static final long SPIN_NANOS = 5_000_000L;
+        private static final long SPIN_NANOS = 1_000_000L;
         private volatile PairJob job;
         private volatile boolean parked;
 
@@ -184,8 +195,12 @@ final class Parallel {
                 int spins = 0;
                 PairJob next;
                 while ((next = job) == seen) {
-                    Thread.onSpinWait();
-                    if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    if (++spins % YIELD_SPINS == 0) {
+                        Thread.yield();
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                    if ((spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                         parked = true;
                         if (job == seen) {
                             LockSupport.park(this);
