@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * (blocks) with the calling thread. The caller takes items from the front and the helpers from
  * the back, so that with a steady pace an item is taken by the same thread from call to call
  * (and its data stay in that thread's cache). After a job a helper spins for a short while
- * ({@value #SPIN_NANOS} ns, yielding now and then to a thread waiting for the processor) before
+ * ({@value #SPIN_NANOS} ns by default, yielding now and then to a thread waiting for the processor) before
  * it parks, so that jobs posted back to back are handed over in about a microsecond, where
  * waking a parked thread costs tens of microseconds; the caller says whether a job is worth
  * waking parked helpers for. The caller runs every item no helper has taken; which thread runs
@@ -30,6 +30,7 @@ public final class Helpers implements AutoCloseable {
     private static final int YIELD_SPINS = 64;
 
     private final String name;
+    private final long spinNanos;
     private final Worker[] workers;
     private volatile Job job;
     private volatile boolean closed;
@@ -39,8 +40,21 @@ public final class Helpers implements AutoCloseable {
      * @param name the helpers' thread name prefix
      */
     public Helpers(int threads, String name) {
+        this(threads, name, SPIN_NANOS);
+    }
+
+    /**
+     * @param threads the number of threads including the caller's, ≥ 1 (threads − 1 helpers)
+     * @param name the helpers' thread name prefix
+     * @param spinNanos how long a helper spins for the next job before it parks, in nanoseconds
+     */
+    public Helpers(int threads, String name, long spinNanos) {
+        if (spinNanos < 0) {
+            throw new IllegalArgumentException("spinNanos must be >= 0, got " + spinNanos);
+        }
         this.name = name;
         this.workers = new Worker[Math.max(0, threads - 1)];
+        this.spinNanos = spinNanos;
     }
 
     /**
@@ -202,7 +216,7 @@ public final class Helpers implements AutoCloseable {
                     if (++spins % YIELD_SPINS == 0) {
                         // let a thread waiting for this processor (the caller, on a busy machine) run
                         Thread.yield();
-                        if (System.nanoTime() - idle > SPIN_NANOS) {
+                        if (System.nanoTime() - idle > owner.spinNanos) {
                             parked = true;
                             long start = System.nanoTime();
                             if (owner.job == seen && !owner.closed) {
