@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a fixed number of independent blocks, on the common fork-join pool when more than one
- * thread is allowed. The partition into blocks is chosen by the caller independently of the thread
- * count, and each block writes only its own outputs, so results never depend on the threads used.
+ * Runs a fixed number of independent blocks: on the common fork-join pool ({@link #forEach}), or
+ * shared between the caller and one helper thread that every kernel uses ({@link #share}, the
+ * cheaper hand-off for the short, repeated operations of a proximal step on two cores). The
+ * partition into blocks is chosen by the caller independently of the thread count, and each block
+ * writes only its own outputs, so results never depend on the threads used.
  */
 final class Parallel {
 
