@@ -76,8 +76,13 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private static final double SPARSE_FRACTION = 0.25;
     /** Kernels with fewer entries than this are built and multiplied on the caller's thread. */
     private static final long SERIAL_ENTRIES = 1L << 14;
-    /** Lines per build task and outputs per product task. */
+    /** Lines per build task and per dot-product task. */
     private static final int LINE_BLOCK = 16;
+    /**
+     * The fewest outputs per axpy task; a layout's outputs are split into at most four blocks per
+     * group, so that a task reads long runs of each line (short runs of many lines defeat the
+     * hardware prefetchers on large kernels).
+     */
     private static final int OUTPUT_BLOCK = 64;
     /** Float entries below e^−87 are stored as 0. */
     private static final double FLOAT_FLOOR = -87.0;
@@ -683,11 +688,12 @@ public final class StoredGibbsKernel implements GibbsKernel {
                 });
                 return;
             }
-            int blocks = (length + OUTPUT_BLOCK - 1) / OUTPUT_BLOCK;
+            int width = Math.max(OUTPUT_BLOCK, ((length + 3) / 4 + OUTPUT_BLOCK - 1) / OUTPUT_BLOCK * OUTPUT_BLOCK);
+            int blocks = (length + width - 1) / width;
             // group 0's tasks first, so that on two threads each thread takes one group
             run(threads, 2 * blocks, t -> {
                 int b = t % blocks;
-                accumulate(t / blocks, b * OUTPUT_BLOCK, Math.min(length, (b + 1) * OUTPUT_BLOCK));
+                accumulate(t / blocks, b * width, Math.min(length, (b + 1) * width));
             });
             double[] p0 = partial[0];
             double[] p1 = partial[1];
