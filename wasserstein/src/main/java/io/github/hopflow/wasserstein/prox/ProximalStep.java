@@ -84,9 +84,9 @@ public final class ProximalStep {
     private int size = -1;
     private double[] uPrev;
     private double[] uNew;
-    /** The last step's new positions (whose isometric coordinates uNew holds), or null. */
+    /** The last step's new positions, whose isometric coordinates uNew holds when lastNewKnown. */
     private double[] lastNew;
-    private double[] lastNewCopy;
+    private boolean lastNewKnown;
     private double[] logRho;
     private double[] logXi;
     private double[] ly;
@@ -220,7 +220,7 @@ public final class ProximalStep {
             throw new IllegalArgumentException("psi must have length " + count + ", got " + psi.length);
         }
         allocate(count, n);
-        if (lastNew != null && Arrays.equals(previousPositions, lastNew)) {
+        if (lastNewKnown && Arrays.equals(previousPositions, lastNew)) {
             // the previous points are the last step's new points: reuse their isometric coordinates
             double[] t = uPrev;
             uPrev = uNew;
@@ -228,10 +228,10 @@ public final class ProximalStep {
         } else {
             IsometricCloud.toIsometric(metric, "previousPositions", previousPositions, uPrev);
         }
-        lastNew = null;
+        lastNewKnown = false;
         IsometricCloud.toIsometric(metric, "newPositions", newPositions, uNew);
-        lastNew = lastNewCopy;
         System.arraycopy(newPositions, 0, lastNew, 0, newPositions.length);
+        lastNewKnown = true;
         for (int j = 0; j < count; j++) {
             double r = previousValues[j];
             if (!(r > 0) || Double.isInfinite(r)) {
@@ -262,8 +262,8 @@ public final class ProximalStep {
         size = count;
         uPrev = new double[count * n];
         uNew = new double[count * n];
-        lastNewCopy = new double[count * n];
-        lastNew = null;
+        lastNew = new double[count * n];
+        lastNewKnown = false;
         logRho = new double[count];
         logXi = new double[count];
         ly = new double[count];

@@ -52,17 +52,6 @@ final class Parallel {
     private static final Helpers PAIR = new Helpers(2, "hopflow-kernel", 1_000_000L);
 
     /**
-     * Calls {@code body.accept(0)} and {@code body.accept(1)}, as {@link #share} with two tasks: on
-     * two threads, block 0 usually on the caller's and block 1 on the helper's.
-     *
-     * @param threads the most threads to use; 1 runs block 0 then block 1 on the caller's thread
-     * @param body the work of one block; blocks must not write to shared locations
-     */
-    static void pair(int threads, IntConsumer body) {
-        share(threads, 2, body);
-    }
-
-    /**
      * Calls {@code body.accept(t)} once for every task t in [0, count). With {@code threads} ≥ 2 the
      * caller claims tasks from the front (0, 1, …) and one helper thread from the back (count − 1,
      * count − 2, …) until they meet ({@link Helpers}), so that neither waits while the other has

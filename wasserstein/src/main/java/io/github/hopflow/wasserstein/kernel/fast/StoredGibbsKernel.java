@@ -122,8 +122,8 @@ public final class StoredGibbsKernel implements GibbsKernel {
 
     /** Entry arrays shared by the kernels of one recycling factory (one kernel in use at a time). */
     private static final class Buffers {
-        final Layout.Arrays rows = new Layout.Arrays();
-        final Layout.Arrays cols = new Layout.Arrays();
+        final Layout.Entries rows = new Layout.Entries();
+        final Layout.Entries cols = new Layout.Entries();
         /** Incremented by every kernel built on these buffers; a kernel is valid while its stamp is current. */
         long stamp;
     }
@@ -287,7 +287,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
         long above = 0;
         for (int t = 0; t < sample; t++) {
             int j = (int) ((long) t * rowCount / sample);
-            java.util.Arrays.fill(e, 0.0);
+            Arrays.fill(e, 0.0);
             for (int k = 0; k < uT.length; k++) {
                 double a = uT[k][j];
                 double[] vk = vT[k];
@@ -466,7 +466,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
     private static final class Layout {
 
         /** Reusable entry arrays of one layout. */
-        static final class Arrays {
+        static final class Entries {
             double[][] d;
             float[][] f;
         }
@@ -498,7 +498,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
         float[] val;
 
         Layout(int lines, int length, double[][] p, double[][] q, boolean single, boolean floats, boolean sparse,
-                boolean unshifted, double cap, double trustMin, Arrays reuse) {
+                boolean unshifted, double cap, double trustMin, Entries reuse) {
             this.lines = lines;
             this.length = length;
             this.split = (lines + 1) / 2;
@@ -661,7 +661,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
             }
             idx = new int[(int) nnz];
             val = new float[(int) nnz];
-            int[] next = java.util.Arrays.copyOf(ptr, length);
+            int[] next = Arrays.copyOf(ptr, length);
             for (int s = 0; s < lines; s++) {
                 float[] line = f[s];
                 for (int o = 0; o < length; o++) {
@@ -837,7 +837,7 @@ public final class StoredGibbsKernel implements GibbsKernel {
         /** partial[g][o] = Σ over the lines s of group g, in order, of line_s[o]·weights[s], for o in [o0, o1). */
         private void accumulate(int g, int o0, int o1) {
             double[] acc = partial[g];
-            java.util.Arrays.fill(acc, o0, o1, 0.0);
+            Arrays.fill(acc, o0, o1, 0.0);
             int s1 = g == 0 ? split : lines;
             for (int s = g == 0 ? 0 : split; s < s1; s++) {
                 double ws = weights[s];

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two-block hand-off of {@link Parallel#pair}: every call runs each of its two blocks exactly
+ * The two-block hand-off of {@link Parallel#share} with two tasks: every call runs each of its two blocks exactly
  * once, whoever claims block 1, also when calls follow each other faster than the helper thread
  * picks them up and when several threads call at once.
  */
@@ -27,7 +27,7 @@ class ParallelPairTest {
                     for (int c = 0; c < callsPerThread; c++) {
                         AtomicInteger[] runs = {new AtomicInteger(), new AtomicInteger()};
                         int work = c % 7; // some calls return at once, some let the helper claim block 1
-                        Parallel.pair(2, block -> {
+                        Parallel.share(2, 2, block -> {
                             runs[block].incrementAndGet();
                             double s = 0;
                             for (int k = 0; k < work * 50; k++) {
@@ -66,7 +66,7 @@ class ParallelPairTest {
         for (int c = 0; c < 300_000; c++) {
             runs[0] = 0;
             runs[1] = 0;
-            Parallel.pair(2, block -> runs[block]++);
+            Parallel.share(2, 2, block -> runs[block]++);
             assertEquals(1, runs[0], "block 0 of call " + c);
             assertEquals(1, runs[1], "block 1 of call " + c);
         }
@@ -76,7 +76,7 @@ class ParallelPairTest {
     void aFailureInEitherBlockReachesTheCaller() {
         for (int failing = 0; failing < 2; failing++) {
             int bad = failing;
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.pair(2, block -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.share(2, 2, block -> {
                 if (block == bad) {
                     throw new IllegalStateException("block " + bad);
                 }
@@ -85,7 +85,7 @@ class ParallelPairTest {
         }
         // the helper is still usable afterwards
         AtomicInteger count = new AtomicInteger();
-        Parallel.pair(2, block -> count.incrementAndGet());
+        Parallel.share(2, 2, block -> count.incrementAndGet());
         assertEquals(2, count.get());
     }
 }
