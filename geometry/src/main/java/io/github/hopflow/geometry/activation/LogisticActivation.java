@@ -75,7 +75,7 @@ public final class LogisticActivation implements Activation {
     /** φ(x) = 2·arcsin(√x)/√g. */
     @Override
     public double isometric(double x) {
-        return 2 * Math.asin(Math.sqrt(x)) / Math.sqrt(gain);
+        return 2 * ArcsineOfRoot.of(x) / Math.sqrt(gain);
     }
 
     /** φ⁻¹(u) = sin²(√g·u/2) for u in [0, π/√g]. */

@@ -77,7 +77,7 @@ public final class ScaledTanhActivation implements Activation {
     /** φ(x) = arcsin(√x)/√β, with φ(0) = 0 and φ(1) = π/(2√β). */
     @Override
     public double isometric(double x) {
-        return Math.asin(Math.sqrt(x)) / Math.sqrt(beta);
+        return ArcsineOfRoot.of(x) / Math.sqrt(beta);
     }
 
     /** φ⁻¹(u) = sin²(√β u) for u in [0, π/(2√β)]. */
