@@ -19,14 +19,17 @@ import java.util.Optional;
  * <pre>
  *   C(j, i) = d_G²(x_{k−1}^j, x_k^i)   (rows = previous points, columns = new points)
  *   Γ = exp(−C/(2ε)),  ξ = exp(−ψ/T − 1),  ψ = f(x_{k−1}),  z⁰ = 1,  y⁰ = ϱ_{k−1} ⊘ (Γ z⁰)
- *   repeat:  z ← (ξ ⊘ Γᵀy)^{1/(1+ε/(Th))},  y ← ϱ_{k−1} ⊘ (Γ z)
- *   until max(‖log z' − log z‖_∞, ‖log y' − log y‖_∞) &lt; tol  (Thompson metric)
+ *   repeat:  z ← (ξ ⊘ Γᵀy)^{1/(1+ε/(Th))};  stop if ‖log z' − log z‖_∞ &lt; tol (Thompson metric);
+ *            y ← ϱ_{k−1} ⊘ (Γ z)
  *   ϱ_k = z ⊙ (Γᵀ y)
  * </pre>
  * z⁰ is the previous step's z when the same instance solved a step of the same size before
- * ({@link Builder#warmStart}, default on; z⁰ = 1 otherwise), and the Γᵀy of ϱ_k is the product
- * computed for the last z-update (its y differs from the last y by less than the tolerance in the
- * Thompson metric, so ϱ_k does too): along a flow a step then costs 2 + 2·(iterations) products.
+ * ({@link Builder#warmStart}, default on; z⁰ = 1 otherwise). The y-update of the last iteration is
+ * not computed: Γ is non-expansive in the Thompson metric, so it would change log y by at most the
+ * last change of log z, and the stopping rule is that of the reference (both changes below tol).
+ * The Γᵀy of ϱ_k is the product computed for the last z-update (its y differs from the y* of the
+ * fixed point by at most tol/(1 − p), p the exponent, so log ϱ_k is within tol of the fixed point):
+ * a step costs 2·(iterations) products.
  * Point i of the new cloud is point i of the previous one moved by one SDE step, so ψ^i, ϱ_{k−1}^i
  * and x_k^i refer to the same particle and both clouds have N points.
  *
@@ -317,15 +320,11 @@ public final class ProximalStep {
             it++;
             logGammaTransposeTimes(ly, lz, lzNew);
             System.arraycopy(lzNew, 0, lastT, 0, count);
-            for (int i = 0; i < count; i++) {
-                lzNew[i] = p * (logXi[i] - lzNew[i]);
-            }
-            logGammaTimes(lzNew, ly, lyNew);
             double e = 0;
             boolean nan = false;
             for (int i = 0; i < count; i++) {
-                lyNew[i] = logRho[i] - lyNew[i];
-                double d = Math.max(Math.abs(lzNew[i] - lz[i]), Math.abs(lyNew[i] - ly[i]));
+                lzNew[i] = p * (logXi[i] - lzNew[i]);
+                double d = Math.abs(lzNew[i] - lz[i]);
                 if (d > e) {
                     e = d;
                 } else if (Double.isNaN(d)) {
@@ -335,18 +334,24 @@ public final class ProximalStep {
             double[] t = lz;
             lz = lzNew;
             lzNew = t;
-            t = ly;
-            ly = lyNew;
-            lyNew = t;
             err = nan ? Double.NaN : e;
             if (nan) {
                 throw new ConvergenceException("proximal step produced a non-finite potential (T = " + temperature
                         + ", h = " + timeStep + ", eps = " + epsilon + ")", it, err);
             }
             if (err < tolerance) {
+                // the y-update would change log y by at most err (Γ is non-expansive in the Thompson
+                // metric), and ϱ_k needs only z and Γᵀy: stop before its product
                 converged = true;
                 break;
             }
+            logGammaTimes(lz, ly, lyNew);
+            for (int j = 0; j < count; j++) {
+                lyNew[j] = logRho[j] - lyNew[j];
+            }
+            t = ly;
+            ly = lyNew;
+            lyNew = t;
         }
         // rho_k = z ⊙ Γᵀ y, with the product Γᵀy of the last iteration's z-update (its y differs from
         // the last y by less than the tolerance in the Thompson metric), which saves one product
