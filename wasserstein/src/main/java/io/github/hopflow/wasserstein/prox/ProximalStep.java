@@ -23,8 +23,10 @@ import java.util.Optional;
  *            y ← ϱ_{k−1} ⊘ (Γ z)
  *   ϱ_k = z ⊙ (Γᵀ y)
  * </pre>
- * z⁰ is the previous step's z when the same instance solved a step of the same size before
- * ({@link Builder#warmStart}, default on; z⁰ = 1 otherwise). The y-update of the last iteration is
+ * When the same instance solved a step of the same size before ({@link Builder#warmStart}, default
+ * on), z⁰ = (ξ ⊘ Γᵀy)^p with the last step's final Γᵀy: its z, with this step's ξ (along a flow
+ * the points move and ξ = e^{−f(x_{k−1})/T − 1} with them, which the last z alone would miss); z⁰ = 1
+ * otherwise. The y-update of the last iteration is
  * not computed: Γ is non-expansive in the Thompson metric, so it would change log y by at most the
  * last change of log z, and the stopping rule is that of the reference (both changes below tol).
  * The Γᵀy of ϱ_k is the product computed for the last z-update (its y differs from the y* of the
@@ -101,8 +103,8 @@ public final class ProximalStep {
     private double[] plain;
     private double[] product;
     private double[] lastT;
-    /** log z of the last step, the start of the next one (warm start), valid when {@code warm}. */
-    private double[] warmLz;
+    /** log Γᵀy of the last step's last z-update, the start of the next one (warm start), valid when {@code warm}. */
+    private double[] warmLogT;
     private boolean warm;
     private final boolean warmStart;
 
@@ -278,7 +280,7 @@ public final class ProximalStep {
         plain = new double[count];
         product = new double[count];
         lastT = new double[count];
-        warmLz = new double[count];
+        warmLogT = new double[count];
         warm = false;
     }
 
@@ -307,7 +309,7 @@ public final class ProximalStep {
             }
             rescale();
         }
-        // z0 = 1 or the last step's z, y0 = rho ⊘ (Γ z0)
+        // z0 = 1 or the last step's z with this step's ξ, y0 = rho ⊘ (Γ z0)
         startZ();
         logGammaTimes(lz, null, ly);
         for (int j = 0; j < count; j++) {
@@ -359,7 +361,7 @@ public final class ProximalStep {
         if (it == 0) {
             logGammaTransposeTimes(ly, lz, lastT);
         }
-        System.arraycopy(lz, 0, warmLz, 0, count);
+        System.arraycopy(lastT, 0, warmLogT, 0, count);
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
             logOut[i] = lastT[i] + lz[i];
@@ -376,7 +378,11 @@ public final class ProximalStep {
 
     private void startZ() {
         if (warm) {
-            System.arraycopy(warmLz, 0, lz, 0, lz.length);
+            // the last step's z, (ξ ⊘ Γᵀy)^p, with this step's ξ
+            double p = exponent();
+            for (int i = 0; i < lz.length; i++) {
+                lz[i] = p * (logXi[i] - warmLogT[i]);
+            }
         } else {
             java.util.Arrays.fill(lz, 0.0);
         }
@@ -579,9 +585,9 @@ public final class ProximalStep {
         }
 
         /**
-         * Whether a step starts the iteration from the previous step's z (same N; the fixed point is
-         * unique, so this changes the result only within the tolerance, and saves iterations along a
-         * flow); default true. Off: every step starts from z = 1.
+         * Whether a step starts the iteration from the previous step's z, with this step's ξ (same N;
+         * the fixed point is unique, so this changes the result only within the tolerance, and saves
+         * iterations along a flow); default true. Off: every step starts from z = 1.
          */
         public Builder warmStart(boolean on) {
             this.warmStart = on;

@@ -26,15 +26,20 @@ class ProximalStepTest {
             y[i] = Math.min(1, Math.max(0, x[i] + move * r.nextGaussian()));
         }
         for (int i = 0; i < count; i++) {
-            double f = 0;
-            for (int k = 0; k < n; k++) {
-                double d = 10 * x[i * n + k] - 5;
-                f += d * d;
-            }
-            psi[i] = f;
-            rho[i] = Math.exp(-f / 25) * 1e3;
+            psi[i] = objective(x, i, n);
+            rho[i] = Math.exp(-psi[i] / 25) * 1e3;
         }
         return new double[][] {x, rho, psi, y};
+    }
+
+    /** f(x) = Σ(10x_k − 5)² at point i of a flat cloud. */
+    private static double objective(double[] x, int i, int n) {
+        double f = 0;
+        for (int k = 0; k < n; k++) {
+            double d = 10 * x[i * n + k] - 5;
+            f += d * d;
+        }
+        return f;
     }
 
     /** The plain-domain iteration of the NumPy reference, transcribed. */
@@ -133,8 +138,9 @@ class ProximalStepTest {
     }
 
     /**
-     * Along a sequence of steps, starting from the previous step's z converges to the same fixed point
-     * (within the tolerance) as starting from z = 1, in no more iterations.
+     * Along a sequence of steps (points and ψ = f(x_{k−1}) moving on), starting from the previous
+     * step's z with this step's ξ converges to the same fixed point (within the tolerance) as
+     * starting from z = 1, in no more iterations.
      */
     @Test
     void warmStartChangesTheResultOnlyWithinTheTolerance() {
@@ -166,7 +172,11 @@ class ProximalStepTest {
             for (int k = 0; k < nextY.length; k++) {
                 nextY[k] = Math.min(0.999, Math.max(0.001, nextY[k] + 0.01 * r.nextGaussian()));
             }
-            p = new double[][] {p[3], w.values(), p[2], nextY};
+            double[] nextPsi = new double[w.size()];
+            for (int i = 0; i < nextPsi.length; i++) {
+                nextPsi[i] = objective(p[3], i, n);
+            }
+            p = new double[][] {p[3], w.values(), nextPsi, nextY};
         }
         System.out.printf("warm start: %d iterations over 3 steps, cold start %d%n", warmIterations, coldIterations);
         assertTrue(warmIterations <= coldIterations, warmIterations + " > " + coldIterations);
