@@ -43,8 +43,9 @@ import java.util.Arrays;
  * log-sum-exp. The result is never −∞ or NaN where the exact product is finite.
  *
  * <p><b>Threads.</b> Spreading uses {@value #SPREAD_BLOCKS} fixed blocks of sources, each into its
- * own grid, summed in block order; convolution lines and targets are each computed by one thread:
- * results are bit-identical whatever the number of threads.
+ * own grid, summed in block order; convolution lines, targets and each point's stencil weights
+ * are each computed by one thread: results are bit-identical whatever the number of threads. A
+ * kernel of one cloud against itself ({@code u == v}) computes the stencil weights once.
  *
  * <p>The kernel keeps references to the point arrays (for exact recomputations); the caller must
  * not modify them while it is in use. Not thread-safe: products use internal work arrays.
@@ -61,6 +62,8 @@ public final class GridGibbsKernel implements GibbsKernel {
     private static final double TRUSTED_LOG = -600;
     /** e^TRUSTED_LOG. */
     private static final double TRUSTED_MIN = Math.exp(TRUSTED_LOG);
+    /** Points per block of the stencil-weight computation. */
+    private static final int WEIGHT_BLOCK = 2048;
     /** Number of fixed source blocks for deterministic parallel spreading. */
     static final int SPREAD_BLOCKS = 4;
     /** Largest number of grid cells allowed. */
@@ -137,10 +140,16 @@ public final class GridGibbsKernel implements GibbsKernel {
         double tauS = ALPHA * tau;
         uBase = new int[m * dim];
         uWeight = new double[m * dim * stencil];
-        vBase = new int[n * dim];
-        vWeight = new double[n * dim * stencil];
         weights(u, m, radius, tauS, uBase, uWeight);
-        weights(v, n, radius, tauS, vBase, vWeight);
+        if (v == u) {
+            // one cloud against itself (a leave-one-out sum): the same stencils serve both sides
+            vBase = uBase;
+            vWeight = uWeight;
+        } else {
+            vBase = new int[n * dim];
+            vWeight = new double[n * dim * stencil];
+            weights(v, n, radius, tauS, vBase, vWeight);
+        }
         grids = new double[SPREAD_BLOCKS][cells];
         shifted = new double[Math.max(m, n)];
         bandSum = new double[Math.max(m, n)];
@@ -270,20 +279,25 @@ public final class GridGibbsKernel implements GibbsKernel {
         return stencil;
     }
 
+    /** Each point's stencil, in blocks of {@value #WEIGHT_BLOCK} points on up to {@code threads} threads. */
     private void weights(double[] p, int count, double radius, double tauS, int[] base, double[] w) {
-        for (int i = 0; i < count; i++) {
-            for (int k = 0; k < dim; k++) {
-                double x = p[i * dim + k];
-                int b = (int) Math.ceil((x - radius - origin[k]) / h);
-                b = Math.max(0, Math.min(size[k] - stencil, b));
-                base[i * dim + k] = b;
-                int off = (i * dim + k) * stencil;
-                for (int s = 0; s < stencil; s++) {
-                    double d = origin[k] + (b + s) * h - x;
-                    w[off + s] = FastExp.exp(-d * d / tauS);
+        int blocks = (count + WEIGHT_BLOCK - 1) / WEIGHT_BLOCK;
+        Parallel.forEach(blocks, count < 2 * WEIGHT_BLOCK ? 1 : threads, blk -> {
+            int i1 = Math.min(count, (blk + 1) * WEIGHT_BLOCK);
+            for (int i = blk * WEIGHT_BLOCK; i < i1; i++) {
+                for (int k = 0; k < dim; k++) {
+                    double x = p[i * dim + k];
+                    int b = (int) Math.ceil((x - radius - origin[k]) / h);
+                    b = Math.max(0, Math.min(size[k] - stencil, b));
+                    base[i * dim + k] = b;
+                    int off = (i * dim + k) * stencil;
+                    for (int s = 0; s < stencil; s++) {
+                        double d = origin[k] + (b + s) * h - x;
+                        w[off + s] = FastExp.exp(-d * d / tauS);
+                    }
                 }
             }
-        }
+        });
     }
 
     @Override
