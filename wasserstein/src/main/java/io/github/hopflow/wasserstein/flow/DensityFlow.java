@@ -46,7 +46,8 @@ public final class DensityFlow {
         this.objective = machine.objective();
         this.temperature = machine.temperature(0.0);
         this.prox = b.step.metric(machine.metric()).temperature(temperature).timeStep(engine.step()).build();
-        this.normalisation = b.normalisation != null ? b.normalisation : defaultNormalisation(machine.metric());
+        this.normalisation = b.normalisation != null ? b.normalisation
+                : defaultNormalisation(machine.metric(), b.parallelism);
         this.failOnNonConvergence = b.failOnNonConvergence;
     }
 
@@ -58,6 +59,11 @@ public final class DensityFlow {
      */
     public static Normalisation defaultNormalisation(DiagonalMetric metric) {
         return Normalisation.kernelDensityRatio(metric);
+    }
+
+    /** {@link #defaultNormalisation(DiagonalMetric)} on at most {@code threads} threads (≥ 1). */
+    public static Normalisation defaultNormalisation(DiagonalMetric metric, int threads) {
+        return Normalisation.kernelDensityRatio(metric, threads);
     }
 
     /** A builder for a flow that moves points with {@code engine}; ε is required. */
@@ -169,6 +175,7 @@ public final class DensityFlow {
         private final ProximalStep.Builder step = ProximalStep.builder();
         private Normalisation normalisation;
         private boolean failOnNonConvergence = true;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
 
         private Builder(ParticleEngine engine) {
             this.engine = engine;
@@ -211,9 +218,13 @@ public final class DensityFlow {
             return this;
         }
 
-        /** Threads of the proximal step's kernel; default all processors. */
+        /**
+         * Threads of the proximal step's kernel and of the default normalisation; default all
+         * processors. Results do not depend on it.
+         */
         public Builder parallelism(int threads) {
             step.parallelism(threads);
+            this.parallelism = threads;
             return this;
         }
 
