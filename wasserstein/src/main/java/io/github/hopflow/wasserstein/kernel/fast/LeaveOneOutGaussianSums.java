@@ -127,7 +127,7 @@ public final class LeaveOneOutGaussianSums {
         }
         int blocks = (count + BLOCK_ROWS - 1) / BLOCK_ROWS;
         final double shift = max;
-        Parallel.forEach(blocks, threads, b -> {
+        Parallel.share(threads, blocks, b -> {
             double[] y = new double[CHUNK];
             double[] e = new double[CHUNK];
             int i1 = Math.min(count, (b + 1) * BLOCK_ROWS);
