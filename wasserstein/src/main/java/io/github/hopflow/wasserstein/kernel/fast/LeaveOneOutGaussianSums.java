@@ -19,16 +19,18 @@ package io.github.hopflow.wasserstein.kernel.fast;
  *       {@value #SELF_SHARE_LIMIT} of the full sum, the subtraction would amplify the grid's error
  *       more than tenfold, and that row is summed exactly instead: the other rows' logs are within
  *       10 δ = 1e-8. Cost O(N) per call plus O(N n) per exact row;</li>
- *   <li><em>dense</em>: every row summed directly, N² n multiply-adds and N² exponentials by the
- *       vectorised {@link FastExp#negativeExpAccurate} (1e-12 relative), with the weights shifted
- *       by their maximum; a row whose plain sum is below {@value #PLAIN_MIN} (every other point
- *       farther than about 37 bandwidths) is summed exactly in the log domain, and all rows are when
- *       the log-weights span more than {@value #PLAIN_WEIGHT_SPAN}.</li>
+ *   <li><em>dense</em>: each pair's kernel value computed once, by the vectorised
+ *       {@link FastExp#negativeExpAccurate} (1e-12 relative), and added to both points' sums with
+ *       the other's weight (the weights shifted by their maximum): N²/2 exponentials and N² n/2
+ *       multiply-adds, in symmetric tiles (see {@code Tiles}). A row whose plain sum is below
+ *       {@value #PLAIN_MIN} (every other point farther than about 37 bandwidths) is summed exactly
+ *       in the log domain, and all rows are when the log-weights span more than
+ *       {@value #PLAIN_WEIGHT_SPAN}.</li>
  * </ul>
  * Either way each output's log is within 1e-8 of the exact value (1e-11 on the dense path), far
- * below the statistical error of a kernel density estimate. Rows are split into blocks
- * fixed by N alone, and every sum runs in a fixed order: results are bit-identical whatever the
- * number of threads.
+ * below the statistical error of a kernel density estimate. The work is split into blocks fixed
+ * by N alone, and every sum runs in a fixed order: results are bit-identical whatever the number
+ * of threads.
  */
 public final class LeaveOneOutGaussianSums {
 
@@ -38,19 +40,24 @@ public final class LeaveOneOutGaussianSums {
     static final double SELF_SHARE_LIMIT = 0.9;
     /**
      * The grid is used when its estimated cost, (2N)·Sⁿ + n·Gⁿ·L as in {@link GibbsKernels}, is
-     * below this multiple of N²: a grid operation is a multiply-add, a dense entry an exponential.
+     * below this multiple of N²: the measured crossover on two cores, where the dense path computes
+     * N²/2 exponentials (1,000 to 6,000 points in one to three dimensions).
      */
-    static final double GRID_COST_RATIO = 1.5;
+    static final double GRID_COST_RATIO = 0.6;
     /** Smallest plain row sum trusted on the dense path (clamped exponents add below e^−700 each). */
     static final double PLAIN_MIN = 1e-280;
     /** Largest span of the log-weights summed in the plain domain. */
     static final double PLAIN_WEIGHT_SPAN = 300;
     /** Exponents are clamped to this before the exponential (its accurate range). */
     private static final double CLAMP = FastExp.NEGATIVE_EXP_ACCURATE_LIMIT;
-    /** Columns per chunk of a dense row. */
-    private static final int CHUNK = 1024;
-    /** Rows per block of the dense path. */
-    private static final int BLOCK_ROWS = 32;
+    /** Kernel values per buffer of a dense tile. */
+    private static final int TILE_BUFFER = 4096;
+    /** Most row blocks of the dense path (tiles: B(B + 1)/2). */
+    private static final int MAX_BLOCKS = 64;
+    /** Fewest rows per block of the dense path, below {@value #MAX_BLOCKS} blocks. */
+    private static final int MIN_BLOCK_ROWS = 64;
+    /** Rows per task when every row is summed exactly. */
+    private static final int EXACT_BLOCK_ROWS = 16;
 
     private LeaveOneOutGaussianSums() {
     }
@@ -113,72 +120,159 @@ public final class LeaveOneOutGaussianSums {
             max = Math.max(max, w);
             min = Math.min(min, w);
         }
-        boolean plain = max - min <= PLAIN_WEIGHT_SPAN;
-        // coordinate-major copies, and the exponent offsets −(logW_c − max) ≥ 0
-        double[][] t = new double[dim][count];
-        for (int p = 0; p < count; p++) {
-            for (int k = 0; k < dim; k++) {
-                t[k][p] = s[p * dim + k];
-            }
+        if (max - min > PLAIN_WEIGHT_SPAN) {
+            int blocks = (count + EXACT_BLOCK_ROWS - 1) / EXACT_BLOCK_ROWS;
+            Parallel.share(threads, blocks, b -> {
+                int i1 = Math.min(count, (b + 1) * EXACT_BLOCK_ROWS);
+                for (int i = b * EXACT_BLOCK_ROWS; i < i1; i++) {
+                    out[i] = exactRow(dim, s, logWeights, i);
+                }
+            });
+            return;
         }
-        double[] offset = new double[count];
-        for (int c = 0; c < count; c++) {
-            offset[c] = max - logWeights[c];
+        Tiles tiles = new Tiles(dim, s, count, logWeights, max);
+        Parallel.share(threads, tiles.count, tiles::compute);
+        for (int i = 0; i < count; i++) {
+            double sum = tiles.rowSum(i);
+            out[i] = sum >= PLAIN_MIN ? Math.log(sum) + max : exactRow(dim, s, logWeights, i);
         }
-        int blocks = (count + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        final double shift = max;
-        Parallel.share(threads, blocks, b -> {
-            double[] y = new double[CHUNK];
-            double[] e = new double[CHUNK];
-            int i1 = Math.min(count, (b + 1) * BLOCK_ROWS);
-            for (int i = b * BLOCK_ROWS; i < i1; i++) {
-                double sum = plain ? plainRow(t, offset, count, i, y, e) : 0;
-                out[i] = sum >= PLAIN_MIN ? Math.log(sum) + shift : exactRow(dim, s, logWeights, i);
-            }
-        });
     }
 
-    /** Σ_{c≠i} exp(−min(½‖s_i − s_c‖² + offset_c, CLAMP)), in a fixed order. */
-    private static double plainRow(double[][] t, double[] offset, int count, int i, double[] y, double[] e) {
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        for (int c0 = 0; c0 < count; c0 += CHUNK) {
-            int len = Math.min(CHUNK, count - c0);
-            double[] t0 = t[0];
-            double xi = t0[i];
-            for (int c = 0; c < len; c++) {
-                double d = t0[c0 + c] - xi;
-                y[c] = d * d;
-            }
-            for (int k = 1; k < t.length; k++) {
-                double[] tk = t[k];
-                double xk = tk[i];
-                for (int c = 0; c < len; c++) {
-                    double d = tk[c0 + c] - xk;
-                    y[c] += d * d;
+    /**
+     * The dense sums by symmetric tiles: the rows are cut into B blocks (B ≤ {@value #MAX_BLOCKS},
+     * fixed by N), and the tile of blocks (I, J), I ≤ J, computes each kernel value e^{−½‖s_i − s_c‖²}
+     * of its pairs once, adding it with c's weight to row i's partial sum and with i's weight to
+     * row c's. Every tile writes only its own partial sums, and a row's total adds its tiles'
+     * partial sums in block order: the same whatever thread computed which tile.
+     */
+    private static final class Tiles {
+        final int count;
+        private final int points;
+        private final int blocks;
+        private final int size;
+        private final double[][] t;
+        private final double[] weight;
+        private final int[] tileI;
+        private final int[] tileJ;
+        /** tile × size partial sums of the tile's rows (block I) and of its columns (block J). */
+        private final double[] rowPart;
+        private final double[] colPart;
+
+        Tiles(int dim, double[] s, int points, double[] logWeights, double max) {
+            this.points = points;
+            int b = Math.min(MAX_BLOCKS, (points + MIN_BLOCK_ROWS - 1) / MIN_BLOCK_ROWS);
+            size = (points + b - 1) / b;
+            blocks = (points + size - 1) / size;
+            count = blocks * (blocks + 1) / 2;
+            t = new double[dim][points];
+            for (int p = 0; p < points; p++) {
+                for (int k = 0; k < dim; k++) {
+                    t[k][p] = s[p * dim + k];
                 }
             }
-            for (int c = 0; c < len; c++) {
-                y[c] = Math.min(0.5 * y[c] + offset[c0 + c], CLAMP);
+            weight = new double[points];
+            for (int c = 0; c < points; c++) {
+                weight[c] = Math.exp(logWeights[c] - max);
             }
-            FastExp.negativeExpAccurate(y, len, e);
-            if (i >= c0 && i < c0 + len) {
-                e[i - c0] = 0;
+            tileI = new int[count];
+            tileJ = new int[count];
+            int q = 0;
+            for (int i = 0; i < blocks; i++) {
+                for (int j = i; j < blocks; j++) {
+                    tileI[q] = i;
+                    tileJ[q] = j;
+                    q++;
+                }
             }
-            int c = 0;
-            for (; c + 3 < len; c += 4) {
-                a0 += e[c];
-                a1 += e[c + 1];
-                a2 += e[c + 2];
-                a3 += e[c + 3];
+            rowPart = new double[count * size];
+            colPart = new double[count * size];
+        }
+
+        private int index(int i, int j) {
+            return i * blocks - i * (i - 1) / 2 + (j - i);
+        }
+
+        /** Row i's sum: its partial sums in block order. */
+        double rowSum(int i) {
+            int bi = i / size;
+            int r = i - bi * size;
+            double sum = 0;
+            for (int bj = 0; bj < blocks; bj++) {
+                sum += bj < bi ? colPart[index(bj, bi) * size + r] : rowPart[index(bi, bj) * size + r];
             }
-            for (; c < len; c++) {
-                a0 += e[c];
+            return sum;
+        }
+
+        /** The pairs of one tile, in groups of rows whose kernel values fill one buffer. */
+        void compute(int tile) {
+            int i0 = tileI[tile] * size;
+            int i1 = Math.min(points, i0 + size);
+            int j0 = tileJ[tile] * size;
+            int j1 = Math.min(points, j0 + size);
+            int len = j1 - j0;
+            boolean diagonal = i0 == j0;
+            int rows = tile * size - i0;
+            int cols = tile * size - j0;
+            int group = Math.max(1, TILE_BUFFER / len);
+            double[] e = new double[Math.min(group, i1 - i0) * len];
+            for (int g0 = i0; g0 < i1; g0 += group) {
+                int g1 = Math.min(i1, g0 + group);
+                int entries = (g1 - g0) * len;
+                for (int i = g0; i < g1; i++) {
+                    squaredDistances(t, i, j0, len, e, (i - g0) * len);
+                }
+                for (int q = 0; q < entries; q++) {
+                    e[q] = Math.min(0.5 * e[q], CLAMP);
+                }
+                FastExp.negativeExpAccurate(e, entries, e);
+                for (int i = g0; i < g1; i++) {
+                    // a diagonal tile takes the pairs c > i only
+                    int from = diagonal ? i + 1 - j0 : 0;
+                    int o = (i - g0) * len;
+                    double wi = weight[i];
+                    double a0 = 0;
+                    double a1 = 0;
+                    int c = from;
+                    for (; c + 1 < len; c += 2) {
+                        a0 += e[o + c] * weight[j0 + c];
+                        a1 += e[o + c + 1] * weight[j0 + c + 1];
+                    }
+                    if (c < len) {
+                        a0 += e[o + c] * weight[j0 + c];
+                    }
+                    rowPart[rows + i] = a0 + a1;
+                    int oc = cols + j0;
+                    for (c = from; c < len; c++) {
+                        colPart[oc + c] += e[o + c] * wi;
+                    }
+                }
+            }
+            if (diagonal) {
+                // the column sums of a diagonal tile belong to its own rows
+                for (int r = 0; r < i1 - i0; r++) {
+                    rowPart[tile * size + r] += colPart[tile * size + r];
+                    colPart[tile * size + r] = 0;
+                }
             }
         }
-        return (a0 + a1) + (a2 + a3);
+    }
+
+    /** out[o + c] = ‖s_i − s_{c0 + c}‖² for c in [0, len). */
+    private static void squaredDistances(double[][] t, int i, int c0, int len, double[] out, int o) {
+        double[] t0 = t[0];
+        double xi = t0[i];
+        for (int c = 0; c < len; c++) {
+            double d = t0[c0 + c] - xi;
+            out[o + c] = d * d;
+        }
+        for (int k = 1; k < t.length; k++) {
+            double[] tk = t[k];
+            double xk = tk[i];
+            for (int c = 0; c < len; c++) {
+                double d = tk[c0 + c] - xk;
+                out[o + c] += d * d;
+            }
+        }
     }
 
     /** The exact log-sum-exp of row i, with {@link Math#exp}. */

@@ -122,6 +122,13 @@ class LeaveOneOutGaussianSumsTest {
         java.util.Arrays.fill(h, 0.29 * Math.pow(count, -1.0 / 9));
         assertTrue(!onGrid(5, x, h));
         checked(5, x, h, logWeights(count, 3, rnd), DENSE);
+        // more than 64 rows per block: tiles computed in several groups of rows
+        int many = 4500;
+        double[] y = uniform(many, 4, rnd);
+        double[] g = new double[4];
+        java.util.Arrays.fill(g, 0.29 * Math.pow(many, -1.0 / 8));
+        assertTrue(!onGrid(4, y, g));
+        checked(4, y, g, logWeights(many, 3, rnd), DENSE);
     }
 
     @Test
