@@ -4,7 +4,6 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.wasserstein.gibbs.GibbsDensity;
 import io.github.hopflow.wasserstein.kernel.fast.LeaveOneOutGaussianSums;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.apache.commons.numbers.gamma.Erfc;
 
 /**
@@ -178,24 +177,16 @@ public interface Normalisation {
                     logNorm += Math.log(bw[k] * Math.sqrt(2 * Math.PI));
                 }
                 double[] logWeight = new double[count];
-                double norm = logNorm;
-                // each centre on its own, in blocks of 1024, in parallel
-                int block = 1024;
-                int blocks = (count + block - 1) / block;
-                IntStream range = IntStream.range(0, blocks);
-                (threads > 1 && blocks > 1 ? range.parallel() : range).forEach(blk -> {
-                    int c1 = Math.min(count, (blk + 1) * block);
-                    for (int c = blk * block; c < c1; c++) {
-                        double lm = 0;
-                        for (int k = 0; k < n; k++) {
-                            double xc = x[c * n + k];
-                            double a = (lo[k] - xc) / (bw[k] * Math.sqrt(2));
-                            double b = (hi[k] - xc) / (bw[k] * Math.sqrt(2));
-                            lm += Math.log(truncatedMass(a, b));
-                        }
-                        logWeight[c] = -(lm + norm);
+                for (int c = 0; c < count; c++) {
+                    double lm = 0;
+                    for (int k = 0; k < n; k++) {
+                        double xc = x[c * n + k];
+                        double a = (lo[k] - xc) / (bw[k] * Math.sqrt(2));
+                        double b = (hi[k] - xc) / (bw[k] * Math.sqrt(2));
+                        lm += Math.log(truncatedMass(a, b));
                     }
-                });
+                    logWeight[c] = -(lm + logNorm);
+                }
                 // log g_{-i}(x_i) = log((1/(N-1)) Σ_{c≠i} exp(−Σ_k (x_ik − x_ck)²/(2 h_k²) + logWeight_c))
                 double[] terms = new double[count];
                 LeaveOneOutGaussianSums.logSums(n, x, bw, logWeight, threads, terms);
