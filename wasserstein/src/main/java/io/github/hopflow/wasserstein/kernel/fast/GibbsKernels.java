@@ -129,12 +129,7 @@ public final class GibbsKernels {
         if (dimension <= 3) {
             GridGibbsKernel.Plan plan = GridGibbsKernel.plan(dimension, u, v, tau, tolerance);
             if (plan.cells <= GridGibbsKernel.MAX_CELLS) {
-                double stencilCost = Math.pow(plan.stencil, dimension) * (m + n);
-                double convCost = 0;
-                for (int k = 0; k < dimension; k++) {
-                    convCost += (double) plan.cells * plan.size[k];
-                }
-                if (stencilCost + convCost < denseCost / 2 || !denseFits) {
+                if (plan.productCost(dimension, m, n) < denseCost / 2 || !denseFits) {
                     return Choice.GRID;
                 }
             }

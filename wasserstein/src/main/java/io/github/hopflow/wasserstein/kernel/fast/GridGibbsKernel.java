@@ -191,6 +191,18 @@ public final class GridGibbsKernel implements GibbsKernel {
             }
             cells = c;
         }
+
+        /**
+         * The estimated cost of one product between {@code rows} and {@code columns} points, in
+         * multiply-adds: spreading and gathering, (M + N)·Sⁿ, and the convolution, n·Gⁿ·L.
+         */
+        double productCost(int dim, long rows, long columns) {
+            double cost = Math.pow(stencil, dim) * (rows + columns);
+            for (int k = 0; k < dim; k++) {
+                cost += (double) cells * size[k];
+            }
+            return cost;
+        }
     }
 
     /** The grid that {@link #of} would use, without building it (for cost estimates). */

@@ -98,11 +98,7 @@ public final class LeaveOneOutGaussianSums {
         if (plan.cells > GridGibbsKernel.MAX_CELLS) {
             return false;
         }
-        double cost = Math.pow(plan.stencil, dim) * 2.0 * count;
-        for (int k = 0; k < dim; k++) {
-            cost += (double) plan.cells * plan.size[k];
-        }
-        return cost < GRID_COST_RATIO * count * (double) count;
+        return plan.productCost(dim, count, count) < GRID_COST_RATIO * count * (double) count;
     }
 
     static void grid(int dim, double[] s, double[] logWeights, int threads, double[] out) {
