@@ -207,8 +207,7 @@ public final class LeaveOneOutGaussianSums {
             int j1 = Math.min(points, j0 + size);
             int len = j1 - j0;
             boolean diagonal = i0 == j0;
-            int rows = tile * size - i0;
-            int cols = tile * size - j0;
+            int base = tile * size;
             int group = Math.max(1, TILE_BUFFER / len);
             double[] e = new double[Math.min(group, i1 - i0) * len];
             for (int g0 = i0; g0 < i1; g0 += group) {
@@ -236,18 +235,17 @@ public final class LeaveOneOutGaussianSums {
                     if (c < len) {
                         a0 += e[o + c] * weight[j0 + c];
                     }
-                    rowPart[rows + i] = a0 + a1;
-                    int oc = cols + j0;
+                    rowPart[base + i - i0] = a0 + a1;
                     for (c = from; c < len; c++) {
-                        colPart[oc + c] += e[o + c] * wi;
+                        colPart[base + c] += e[o + c] * wi;
                     }
                 }
             }
             if (diagonal) {
                 // the column sums of a diagonal tile belong to its own rows
                 for (int r = 0; r < i1 - i0; r++) {
-                    rowPart[tile * size + r] += colPart[tile * size + r];
-                    colPart[tile * size + r] = 0;
+                    rowPart[base + r] += colPart[base + r];
+                    colPart[base + r] = 0;
                 }
             }
         }
