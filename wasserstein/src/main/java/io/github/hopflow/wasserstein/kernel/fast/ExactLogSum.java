@@ -19,9 +19,21 @@ final class ExactLogSum {
      * @return the log-domain product; −∞ when every weight is zero
      */
     static double logSumExp(double[] p, int t, double[] q, int count, int dim, double invTau, double[] logW) {
+        return logSumExp(p, t, q, count, dim, invTau, logW, -1);
+    }
+
+    /**
+     * As {@link #logSumExp(double[], int, double[], int, int, double, double[])}, without the
+     * source {@code skip} (a leave-one-out sum; −1 skips none).
+     */
+    static double logSumExp(double[] p, int t, double[] q, int count, int dim, double invTau, double[] logW,
+            int skip) {
         int pt = t * dim;
         double mx = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < count; s++) {
+            if (s == skip) {
+                continue;
+            }
             double x = logW[s] - dist2(p, pt, q, s * dim, dim) * invTau;
             if (x > mx) {
                 mx = x;
@@ -32,6 +44,9 @@ final class ExactLogSum {
         }
         double sum = 0;
         for (int s = 0; s < count; s++) {
+            if (s == skip) {
+                continue;
+            }
             double x = logW[s] - dist2(p, pt, q, s * dim, dim) * invTau - mx;
             sum += FastExp.exp(x);
         }

@@ -269,31 +269,9 @@ public final class LeaveOneOutGaussianSums {
         }
     }
 
-    /** The exact log-sum-exp of row i, with {@link Math#exp}. */
+    /** The exact log-sum-exp of row i without its own term. */
     private static double exactRow(int dim, double[] s, double[] logWeights, int i) {
-        int count = logWeights.length;
-        double m = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < count; c++) {
-            if (c != i) {
-                m = Math.max(m, exponent(dim, s, i, c) + logWeights[c]);
-            }
-        }
-        double sum = 0;
-        for (int c = 0; c < count; c++) {
-            if (c != i) {
-                sum += Math.exp(exponent(dim, s, i, c) + logWeights[c] - m);
-            }
-        }
-        return m + Math.log(sum);
-    }
-
-    private static double exponent(int dim, double[] s, int i, int c) {
-        double e = 0;
-        for (int k = 0; k < dim; k++) {
-            double d = s[i * dim + k] - s[c * dim + k];
-            e += d * d;
-        }
-        return -0.5 * e;
+        return ExactLogSum.logSumExp(s, i, s, logWeights.length, dim, 0.5, logWeights, i);
     }
 
     private static int check(int dimension, double[] x, double[] bandwidth, double[] logWeights, int threads,
