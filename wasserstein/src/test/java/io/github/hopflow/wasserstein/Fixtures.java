@@ -3,38 +3,28 @@ package io.github.hopflow.wasserstein;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
-/** Locates and reads the shared fixtures. */
+/**
+ * Reads the outside reference fixtures kept in this module's test resources
+ * ({@code io/github/hopflow/wasserstein/fixtures/}). Each was made by a script under
+ * {@code docs/reference/} with an outside tool; {@code docs/reference/README.md} says which, with
+ * which version, and how to make the file again. Nothing outside the repository is read.
+ */
 public final class Fixtures {
 
     private Fixtures() {
     }
 
-    /** The shared/ directory: system property hopflow.shared, else a sibling shared/ found upwards. */
-    public static Path shared() {
-        String prop = System.getProperty("hopflow.shared");
-        if (prop != null && Files.isDirectory(Paths.get(prop).resolve("fixtures"))) {
-            return Paths.get(prop);
-        }
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("fixtures"))) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("cannot find the shared/ directory (set -Dhopflow.shared)");
-    }
-
-    /** A parsed fixture file. */
+    /** A parsed fixture file of the test resources. */
     public static JsonNode read(String name) {
-        try {
-            return new ObjectMapper().readTree(shared().resolve("fixtures").resolve(name).toFile());
+        String resource = "fixtures/" + name;
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource io/github/hopflow/wasserstein/" + resource);
+            }
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,7 +88,7 @@ final class KernelFixtures {
     }
 
     /**
-     * One proximal (PROXRECUR) step in the log domain with a given kernel (DESIGN.md §1 step 2):
+     * One proximal (PROXRECUR) step in the log domain with a given kernel (docs/design.md §1 step 2):
      * z ← (ξ ⊘ Γᵀy)^(1/(1+ε/(Th))), y ← ϱ ⊘ (Γz) until the Thompson-metric change of log z is below
      * tol; returns log ϱ_k = log z + log Γᵀy. Γ = exp(−C/(2ε)) is the kernel (τ = 2ε).
      */
