@@ -23,7 +23,7 @@ public enum BoundaryPolicy {
 
     /**
      * Clip the coordinate to the closed domain: x ↦ min(max(x, lo), hi) — the "clipped EM" of
-     * DESIGN.md. Clipped points sit exactly on a face for one step (see the class comment for why
+     * docs/design.md. Clipped points sit exactly on a face for one step (see the class comment for why
      * they leave it again when T &gt; 0).
      */
     PROJECT

@@ -13,7 +13,7 @@ import io.github.hopflow.geometry.objective.Objective;
  *
  * with m_i = 1/g_ii the mobility of the metric. For the paper's example (m_i = 4βx(1 − x)) this
  * is eq. (58); the explicit scheme printed as eq. (60) must read the noise term at x_{k−1} and
- * as √(8Tβ x(1 − x)) (DESIGN.md §1). For constant T the stationary density is the Gibbs density
+ * as √(8Tβ x(1 − x)) (docs/design.md §1). For constant T the stationary density is the Gibbs density
  * ρ∞ = exp(−f/T)/Z(T) (eq. (41)). With the Euclidean metric it is ordinary overdamped Langevin
  * dynamics.
  *

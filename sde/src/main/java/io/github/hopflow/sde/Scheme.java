@@ -18,7 +18,7 @@ public enum Scheme {
 
     /**
      * Drift-implicit Euler in isometric coordinates u = φ(x), where the machine is overdamped
-     * Langevin with additive noise, du = −∇_u[f − T log √m] dt + √(2T) dW (DESIGN.md, "Boundary").
+     * Langevin with additive noise, du = −∇_u[f − T log √m] dt + √(2T) dW (docs/design.md, "Boundary").
      * The gradient part is explicit, the barrier drift b(u) = (T/2) m'(x)/√m(x) implicit:
      * z − h b(z) = u − h √m ∂f + √(2Th) ξ, solved on the open isometric interval. For the paper's
      * example, with y = 2 arcsin √x ∈ (0, π), this is z − 4βTh cot z = c, whose left side

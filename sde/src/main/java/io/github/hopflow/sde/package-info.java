@@ -3,7 +3,7 @@
  * is the SDE of the HNN paper, eq. (39): dx = {−G⁻¹∇f + T ∇·(G⁻¹𝟙)} dt + √(2T) G^{−1/2} dw, i.e.
  * per coordinate dx_i = (−m_i ∂_i f + T m_i') dt + √(2T m_i) dw_i, for any diagonal metric; for
  * the paper's example m_i = 4βx(1 − x) it is eq. (58), and its explicit discretisation is eq. (60)
- * with the typos of DESIGN.md corrected (noise evaluated at x_{k−1}, and √(8Tβ x(1 − x)) rather
+ * with the typos of docs/design.md corrected (noise evaluated at x_{k−1}, and √(8Tβ x(1 − x)) rather
  * than √(8Tβ)·x(1 − x)). At constant T its stationary density is the Gibbs density
  * ρ∞ = exp(−f/T)/Z(T) (eq. (41)); a {@link io.github.hopflow.sde.TemperatureSchedule} anneals T.
  *

@@ -102,7 +102,7 @@ class ParticleEngineTest {
     }
 
     /**
-     * Explicit Euler–Maruyama on the example metric is eq. (60) as corrected in DESIGN.md,
+     * Explicit Euler–Maruyama on the example metric is eq. (60) as corrected in docs/design.md,
      * x' = x + 4βh[T(1 − 2x) − x(1 − x) ∂f] + √(8βTh·x(1 − x)) ξ evaluated left to right, one normal
      * per coordinate from each block's stream in particle order, then the boundary policy: bit
      * for bit, in two dimensions (the example) and in three.

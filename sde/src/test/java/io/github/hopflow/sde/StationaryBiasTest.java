@@ -11,7 +11,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bias of each scheme's stationary law in 1-D against the exact law (DESIGN.md, "Boundary"):
+ * The bias of each scheme's stationary law in 1-D against the exact law (docs/design.md, "Boundary"):
  * f = x/2, T = 0.05, β = 1 (βT = 0.05), mobility 4x(1 − x), so ρ∞ ∝ e^{−10x} on [0, 1] and the
  * lower face is a critical squared-Bessel boundary. M = 40,000 independent paths start from ρ∞
  * (inverse-CDF sampling) and run to t = 5 (ten relaxation times); the Kolmogorov–Smirnov
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  *   0.02    0.019       0.014                 0.0086              0.0099
  *   0.01    0.012       0.0085                0.0044              0.0050
  * </pre>
- * (DESIGN.md's independent check at h = 0.04 with 10⁵ paths: clipped EM 0.024, implicit 0.014,
+ * (docs/design.md's independent check at h = 0.04 with 10⁵ paths: clipped EM 0.024, implicit 0.014,
  * Strang 0.020.) Explicit EM leaves the cube about 0.6–0.7 times per path per time unit at every
  * h. The test asserts that every scheme's distance decreases from each h to the next smaller,
  * and that both isometric schemes are no worse than clipped EM at every h.

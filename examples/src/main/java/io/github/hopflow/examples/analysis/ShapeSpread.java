@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * How far a cloud's values are from the shape of ρ∞ ∝ exp(−f/T), independently of their
  * normalisation: the median absolute deviation MAD = median |rⁱ − median(r)| of
- * rⁱ = log ϱⁱ + f(xⁱ)/T, which is 0 when ϱ ∝ exp(−f/T) exactly (DESIGN.md §1, step 3).
+ * rⁱ = log ϱⁱ + f(xⁱ)/T, which is 0 when ϱ ∝ exp(−f/T) exactly (docs/design.md §1, step 3).
  */
 public final class ShapeSpread {
 

@@ -7,7 +7,7 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
  * coordinates, γ_i(t) = φ_i⁻¹((1 − t)φ_i(x_i) + tφ_i(y_i)), t ∈ [0, 1], of length
  * d_G(x, y) = ‖φ(x) − φ(y)‖₂. It solves the geodesic ODE (HNN paper, eq. (12), i.e.
  * γ̈_i = (m_i'(γ_i)/(2m_i(γ_i))) γ̇_i²) with γ(0) = x, γ(1) = y; for the paper's example it is
- * eq. (29) and its length is eq. (30) with the √β correction of DESIGN.md.
+ * eq. (29) and its length is eq. (30) with the √β correction of docs/design.md.
  *
  * <p>Immutable; the end points are copied.
  */

@@ -6,7 +6,7 @@ package io.github.hopflow.geometry.metric;
  *
  * <p>Such a metric is flat. The {@link #isometric(int, double) isometric coordinates}
  * u_i = φ_i(x_i) = ∫ √g_ii make the geodesic distance Euclidean, d_G(x, y) = ‖φ(x) − φ(y)‖₂, and
- * geodesics straight lines in u (DESIGN.md §1; HNN paper eqs. (12), (13), (29), (30) corrected).
+ * geodesics straight lines in u (docs/design.md §1; HNN paper eqs. (12), (13), (29), (30) corrected).
  *
  * <p>Implementations are immutable and thread-safe. Coordinate indices run from 0 to
  * {@link #dimension()} − 1.

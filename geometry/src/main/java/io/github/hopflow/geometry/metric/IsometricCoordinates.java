@@ -2,7 +2,7 @@ package io.github.hopflow.geometry.metric;
 
 /**
  * The map x ↦ u = φ(x) to isometric coordinates of a {@link DiagonalMetric}, and the geodesic
- * distance d_G(x, y) = ‖φ(x) − φ(y)‖₂ it yields (DESIGN.md §1; the HNN paper's eq. (30) with the
+ * distance d_G(x, y) = ‖φ(x) − φ(y)‖₂ it yields (docs/design.md §1; the HNN paper's eq. (30) with the
  * √β correction for the example).
  *
  * <p>The batch methods work on flat row-major arrays of N points × n coordinates.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * An immutable cloud of N points x¹, …, x^N in n dimensions, each carrying a positive value ϱⁱ: a
- * sample of a density ρ together with (an approximation of) ρ at the samples (DESIGN.md §1,
+ * sample of a density ρ together with (an approximation of) ρ at the samples (docs/design.md §1,
  * "Density flow by proximal (JKO) steps"). For a plain sample the values are all 1.
  *
  * <p>Positions are stored row-major in one flat array (point i occupies

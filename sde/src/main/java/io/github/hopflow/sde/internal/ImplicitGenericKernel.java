@@ -6,7 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Drift-implicit Euler in the isometric coordinates u = φ(x) of any diagonal metric, where the
- * machine reads du = −∇_u[f − T log √m(x)] dt + √(2T) dW (DESIGN.md, "Boundary"). Per coordinate:
+ * machine reads du = −∇_u[f − T log √m(x)] dt + √(2T) dW (docs/design.md, "Boundary"). Per coordinate:
  * c = u − h √m ∂_i f + √(2Th) ξ (explicit gradient part, ∂f/∂u = √m ∂f/∂x), then
  * z − h (T/2) m'(x(z))/√m(x(z)) = c is solved on the open isometric interval and x' = φ⁻¹(z).
  * A coordinate whose mobility is constant has no barrier and takes the plain Euler–Maruyama step.

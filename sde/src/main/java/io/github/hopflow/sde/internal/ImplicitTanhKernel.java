@@ -5,7 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Drift-implicit Euler in the isometric coordinate y = 2 arcsin √x ∈ (0, π) of the paper's
- * example (DESIGN.md, "Boundary"): dy = [−2β sin y ∂f/∂x + 4βT cot y] dt + √(8βT) dW, with the
+ * example (docs/design.md, "Boundary"): dy = [−2β sin y ∂f/∂x + 4βT cot y] dt + √(8βT) dW, with the
  * barrier drift 4βT cot y implicit. Each coordinate solves z − a cot z = c, a = 4βTh,
  * c = y − 2βh sin y ∂f/∂x + √(8βTh) ξ, then x' = sin²(z/2). At T = 0 there is no barrier and
  * the step is the explicit one, z = c, mapped by sin²(c/2) (a reflection at the faces).

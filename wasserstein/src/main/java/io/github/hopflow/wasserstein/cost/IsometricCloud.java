@@ -4,7 +4,7 @@ import io.github.hopflow.geometry.metric.DiagonalMetric;
 
 /**
  * Validated conversion of a flat cloud of points to isometric coordinates u = φ(x), in which the
- * geodesic distance of a diagonal metric is Euclidean (DESIGN.md §1).
+ * geodesic distance of a diagonal metric is Euclidean (docs/design.md §1).
  */
 public final class IsometricCloud {
 

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 /**
  * Matrices of squared Euclidean distances C(j, i) = ‖u_j − v_i‖² between M row points u and N
  * column points v. With u, v isometric coordinates of a diagonal metric this is the ground cost
- * d_G² of optimal transport and of the proximal step (DESIGN.md §1).
+ * d_G² of optimal transport and of the proximal step (docs/design.md §1).
  *
  * <p>Two paths:
  * <ul>

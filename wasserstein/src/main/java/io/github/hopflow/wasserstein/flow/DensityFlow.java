@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The density flow of the diffusion machine on a weighted point cloud (HNN paper, eq. (54);
- * DESIGN.md §1, "Density flow by proximal (JKO) steps"): per time step h,
+ * docs/design.md §1, "Density flow by proximal (JKO) steps"): per time step h,
  * <ol>
  *   <li>the points move by one SDE step of the {@link ParticleEngine} (x_{k−1} → x_k);</li>
  *   <li>the values follow by one {@link ProximalStep} (rows = previous points, ψ = f(x_{k−1}));</li>

@@ -8,7 +8,7 @@ import java.util.Optional;
  * applied to vectors in the log domain.
  *
  * <p>Sinkhorn uses τ = ε; the proximal (JKO) step of the density flow uses Γ = exp(−C/(2ε)), i.e.
- * τ = 2ε (DESIGN.md §1, step 2). Working with logarithms (log-sum-exp) keeps every quantity finite
+ * τ = 2ε (docs/design.md §1, step 2). Working with logarithms (log-sum-exp) keeps every quantity finite
  * where the plain kernel underflows (small τ, large costs, many dimensions).
  *
  * <p>Three groups of operations:

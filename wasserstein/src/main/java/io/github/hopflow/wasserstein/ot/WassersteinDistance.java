@@ -8,7 +8,7 @@ import io.github.hopflow.wasserstein.internal.Parallel;
 
 /**
  * The Wasserstein distance W_G of a diagonal metric between weighted point clouds: the ground cost
- * is d_G² = ‖φ(x) − φ(y)‖² in isometric coordinates (DESIGN.md §1, "W_G between weighted clouds").
+ * is d_G² = ‖φ(x) − φ(y)‖² in isometric coordinates (docs/design.md §1, "W_G between weighted clouds").
  * The clouds' values are used as transport weights, normalised to total mass 1.
  *
  * <p>Exact W_G² by the transportation simplex ({@link ExactTransport}, small clouds), the entropic

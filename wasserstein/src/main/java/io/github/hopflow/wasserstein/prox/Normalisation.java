@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.apache.commons.numbers.gamma.Erfc;
 
 /**
- * Turns the un-normalised values of a {@link ProximalStep} into density values (DESIGN.md §1,
+ * Turns the un-normalised values of a {@link ProximalStep} into density values (docs/design.md §1,
  * step 3). The proximal map is positively 1-homogeneous and conserves Σϱ, so its values are right
  * up to one constant c; each normalisation estimates log c from the cloud (points xⁱ sampling
  * ρ_k, values ϱⁱ ∝ ρ_k(xⁱ)) using E[g(X)/ρ_k(X)] = ∫ g for X ~ ρ_k and any density g:

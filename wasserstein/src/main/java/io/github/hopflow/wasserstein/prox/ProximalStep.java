@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * One entropic proximal (JKO) step of the density flow (HNN paper, eq. (54)) by the fixed point of
- * the proximal recursion (Caluya &amp; Halder, Algorithm 1; DESIGN.md §1 step 2):
+ * the proximal recursion (Caluya &amp; Halder, Algorithm 1; docs/design.md §1 step 2):
  * <pre>
  *   C(j, i) = d_G²(x_{k−1}^j, x_k^i)   (rows = previous points, columns = new points)
  *   Γ = exp(−C/(2ε)),  ξ = exp(−ψ/T − 1),  ψ = f(x_{k−1}),  z⁰ = 1,  y⁰ = ϱ_{k−1} ⊘ (Γ z⁰)

@@ -7,7 +7,7 @@ package io.github.hopflow.wasserstein.kernel.fast;
  * </pre>
  * for points x (flat N × n), per-coordinate bandwidths h and log-weights logW: the kernel density
  * estimate at each point of the cloud without that point, as the kernel-density normalisation of
- * the proximal step needs (DESIGN.md §1, step 3).
+ * the proximal step needs (docs/design.md §1, step 3).
  *
  * <p><b>Method.</b> On the coordinates s = x/h the sum is the Gibbs kernel exp(−‖s_i − s_c‖²/τ)
  * with τ = 2, minus the point's own term. Two paths, the cheaper by an operation count

@@ -6,7 +6,7 @@
  * back to the log domain where the plain domain would lose terms), and a
  * sub-quadratic grid kernel for low dimension (Gaussian gridding in isometric coordinates, with a
  * stated relative error bound); and, on the same machinery, the leave-one-out Gaussian kernel
- * sums of the kernel-density normalisation (DESIGN.md §1 step 3,
+ * sums of the kernel-density normalisation (docs/design.md §1 step 3,
  * {@link io.github.hopflow.wasserstein.kernel.fast.LeaveOneOutGaussianSums}). Results never depend
  * on the number of threads.
  */
