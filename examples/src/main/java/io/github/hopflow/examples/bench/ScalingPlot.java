@@ -1,6 +1,6 @@
 package io.github.hopflow.examples.bench;
 
-import java.io.IOException;
+import io.github.hopflow.examples.plot.ImageFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -30,9 +30,9 @@ public final class ScalingPlot {
      * @param step milliseconds per full step. Not modified.
      * @param prox milliseconds per proximal step. Not modified.
      * @param title chart title
-     * @param file output PNG path (".png" is added by XChart when missing)
+     * @param file output PNG path, written as it is named (through a temporary file)
      */
-    public static void write(double[] sizes, double[] step, double[] prox, String title, Path file) throws IOException {
+    public static void write(double[] sizes, double[] step, double[] prox, String title, Path file) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
                 .xAxisTitle("particles N").yAxisTitle("milliseconds per step (median)").build();
@@ -47,8 +47,6 @@ public final class ScalingPlot {
             ref[i] = step[0] * (sizes[i] / sizes[0]) * (sizes[i] / sizes[0]);
         }
         chart.addSeries("N² from the first point", sizes, ref).setMarker(SeriesMarkers.NONE);
-        String name = file.toString();
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        ImageFiles.writePng(BitmapEncoder.getBufferedImage(chart), file);
     }
 }

@@ -75,6 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Plot file of --scaling. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing --out file of --scaling.")
+    boolean force;
+
     @Option(names = "--json", description = "One JSON object per line, with keys particles, dim, ms_per_step, "
             + "ms_per_prox_step, updates_per_second (and more).")
     boolean json;
@@ -143,6 +146,15 @@ public final class BenchCommand implements Callable<Integer> {
             if (count < 2) {
                 throw new IllegalArgumentException("--sizes entries must be >= 2, got " + count);
             }
+        }
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out must name a file, got an empty path");
+        }
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory; name the PNG file to write");
+        }
+        if (Files.exists(out) && !force) {
+            throw new IllegalArgumentException("--out " + out + " already exists; pass --force to replace it");
         }
         double[] n = new double[list.size()];
         double[] step = new double[n.length];

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.compare.CompareExperiment;
 import io.github.hopflow.examples.compare.CompareFigure;
 import io.github.hopflow.examples.compare.CompareReport;
@@ -123,22 +124,28 @@ public final class CompareCommand implements Callable<Integer> {
                 tau == null ? Double.NaN : tau, beta, step, epsilon,
                 steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, control.seed(), workers);
         CompareExperiment experiment = CompareExperiment.of(settings);
-        OutputDirectory.prepare(out, control.force());
+        OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         CompareResult result;
+        List<Path> written = new ArrayList<>();
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("compare", experiment.totalWork(), control.quiet())) {
                 result = experiment.run(bar::stepTo, interruption);
             }
             if (!result.methods().isEmpty()) {
-                ImageFiles.writePng(CompareFigure.render(result), out.resolve("compare.png"));
+                Path png = dir.resolve("compare.png");
+                ImageFiles.writePng(CompareFigure.render(result), png);
+                written.add(png);
             }
-            Json.write(out.resolve("compare.json"), CompareReport.of(result));
+            Path report = dir.resolve("compare.json");
+            Json.write(report, CompareReport.of(result));
+            written.add(report);
         }
         if (json) {
             spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
         } else {
             spec.commandLine().getOut().print(CompareReport.table(result));
-            spec.commandLine().getOut().println("wrote " + out.resolve("compare.png") + " and " + out.resolve("compare.json"));
+            spec.commandLine().getOut().println("wrote " + written.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(" and ")));
         }
         return result.complete() ? 0 : 130;
     }

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.himmelblau.HimmelblauExperiment;
 import io.github.hopflow.examples.himmelblau.HimmelblauOutcome;
 import io.github.hopflow.examples.himmelblau.HimmelblauSettings;
@@ -101,11 +102,11 @@ public final class HimmelblauCommand implements Callable<Integer> {
         int workers = control.threads();
         HimmelblauSettings settings = new HimmelblauSettings(particles, temperature, beta, step, k, epsilon,
                 snapshotEvery, frames, parseScheme(scheme), control.seed(), workers);
-        OutputDirectory.prepare(out, control.force());
+        OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         HimmelblauOutcome outcome;
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
-                outcome = HimmelblauExperiment.of(settings, out).run(bar::stepTo, bar::message, interruption);
+                outcome = HimmelblauExperiment.of(settings, dir).run(bar::stepTo, bar::message, interruption);
             }
         }
         if (json) {

@@ -1,13 +1,10 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** JSON output of the commands: pretty-printed files written atomically, compact lines on stdout. */
 public final class Json {
@@ -24,13 +21,7 @@ public final class Json {
 
     /** Writes {@code value} as indented JSON to {@code file} via a temporary sibling. */
     public static void write(Path file, Object value) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, tmp -> MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value));
     }
 
     /** {@code value} as indented JSON text. */

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.optimize.EcdfChart;
 import io.github.hopflow.examples.optimize.Experiment;
 import io.github.hopflow.examples.optimize.GradientCost;
@@ -111,7 +112,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         Experiment experiment = experiment();
         int k = control.threads();
-        OutputDirectory.prepare(out, control.force());
+        OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         long start = System.nanoTime();
         List<RunResult> results;
         boolean cancelled;
@@ -120,28 +121,33 @@ public final class OptimizeCommand implements Callable<Integer> {
             results = experiment.run(k, stop, bar::stepTo);
             cancelled = stop.requested();
             double wall = (System.nanoTime() - start) * 1e-9;
-            write(experiment, results, k, wall, cancelled);
+            write(dir, experiment, results, k, wall, cancelled);
         }
-        return 0;
+        return cancelled ? 130 : 0;
     }
 
-    private void write(Experiment experiment, List<RunResult> results, int k, double wall, boolean cancelled) {
-        ResultsCsv.write(out.resolve("results.csv"), results);
+    private void write(OutputDirectory dir, Experiment experiment, List<RunResult> results, int k, double wall,
+            boolean cancelled) {
+        List<Path> written = new ArrayList<>();
+        written.add(dir.resolve("results.csv"));
+        ResultsCsv.write(written.get(0), results);
         Map<String, Object> summary = Report.summary(experiment, results, k, wall, cancelled);
-        Json.write(out.resolve("summary.json"), summary);
+        written.add(dir.resolve("summary.json"));
+        Json.write(written.get(1), summary);
         if (!results.isEmpty()) {
-            EcdfChart.write(out.resolve("ecdf.png"), results, experiment.budget(), experiment.target());
+            written.add(dir.resolve("ecdf.png"));
+            EcdfChart.write(written.get(2), results, experiment.budget(), experiment.target());
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.line(summary));
         } else {
-            printTable(w, results, wall, cancelled);
+            printTable(w, results, wall, cancelled, written);
         }
         w.flush();
     }
 
-    private void printTable(PrintWriter w, List<RunResult> results, double wall, boolean cancelled) {
+    private void printTable(PrintWriter w, List<RunResult> results, double wall, boolean cancelled, List<Path> written) {
         w.printf(Locale.ROOT, "%-18s %-10s %8s %14s %12s %12s %12s%n", "problem", "method", "success",
                 "median_evals", "aRT", "median_err", "estimate_err");
         Summary.byProblemAndMethod(results).forEach((problem, byMethod) -> byMethod.forEach((method, s) ->
@@ -154,9 +160,9 @@ public final class OptimizeCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, "%.3g", s.medianEstimateError()))));
         w.printf(Locale.ROOT, "estimate_err: error of the method's own answer besides the best point seen "
                 + "(diffusion: the particle of highest density when the run ended)%n");
-        w.printf(Locale.ROOT, "%d runs in %.1f s%s; wrote %s, %s, %s%n", results.size(), wall,
-                cancelled ? " (cancelled: unfinished runs left out)" : "", out.resolve("results.csv"),
-                out.resolve("summary.json"), out.resolve("ecdf.png"));
+        w.printf(Locale.ROOT, "%d runs in %.1f s%s; wrote %s%n", results.size(), wall,
+                cancelled ? " (cancelled: unfinished runs left out)" : "",
+                written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** Validates the options and builds the experiment. */

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
@@ -212,13 +213,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             start = WeightedPointCloud.unweighted(dim, x);
         }
-        Path dir = OutputDirectory.prepare(out, control.force());
-        Path snapshots = dir.resolve("snapshots");
-        try {
-            Files.createDirectories(snapshots);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + snapshots + ": " + e.getMessage(), e);
-        }
+        OutputDirectory dir = OutputDirectory.prepare(out, control.force());
+        Path snapshots = dir.path().resolve("snapshots");
         DiffusionMachine machine = DiffusionMachine.of(m, f, temperature);
         List<Double> freeEnergy = new ArrayList<>();
         List<Double> freeEnergyError = new ArrayList<>();
@@ -244,7 +240,7 @@ public final class RunCommand implements Callable<Integer> {
 
                 @Override
                 public void onSnapshot(long k, double time, WeightedPointCloud cloud) {
-                    CloudCsv.write(snapshots.resolve(String.format(Locale.ROOT, "step-%06d.csv", k)), cloud,
+                    CloudCsv.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.csv", k)), cloud,
                             CloudCsv.ValueColumn.RHO);
                 }
             };
@@ -260,7 +256,7 @@ public final class RunCommand implements Callable<Integer> {
                         result.medianMillisPerStep(), freeEnergy.isEmpty() ? Double.NaN : freeEnergy.get(freeEnergy.size() - 1),
                         summary.containsKey("final_mad") ? String.format(Locale.ROOT, "; MAD(log rho + f/T) %.4f",
                                 (Double) summary.get("final_mad")) : "");
-                w.println("wrote " + dir.resolve("summary.json") + " and " + snapshots);
+                w.println("wrote " + dir.path().resolve("summary.json") + " and " + snapshots);
             }
             w.flush();
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
@@ -182,13 +183,8 @@ public final class SampleCommand implements Callable<Integer> {
         WeightedPointCloud start = startingCloud(g, rng.split());
         int count = start.size();
 
-        Path dir = OutputDirectory.prepare(out, control.force());
-        Path snapshots = dir.resolve("snapshots");
-        try {
-            Files.createDirectories(snapshots);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + snapshots + ": " + e.getMessage(), e);
-        }
+        OutputDirectory dir = OutputDirectory.prepare(out, control.force());
+        Path snapshots = dir.folder("snapshots");
         int[] written = new int[1];
         StepHandler writer = new StepHandler() {
             @Override
@@ -207,7 +203,7 @@ public final class SampleCommand implements Callable<Integer> {
             }
 
             private void write(Snapshot s) {
-                CloudCsv.write(snapshots.resolve(String.format(Locale.ROOT, "step-%06d.csv", s.step())), s.cloud(),
+                CloudCsv.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.csv", s.step())), s.cloud(),
                         CloudCsv.ValueColumn.NONE);
                 written[0]++;
             }
@@ -232,7 +228,7 @@ public final class SampleCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "%,.0f particle-steps/s; %.3f s wall time; %d boundary exits%n",
                         result.particleStepsPerSecond(), result.elapsedNanos() / 1e9, result.boundaryExits());
                 stdout.printf(Locale.ROOT, "wrote %d snapshots to %s and %s%n", written[0], snapshots,
-                        dir.resolve("summary.json"));
+                        dir.path().resolve("summary.json"));
             }
             stdout.flush();
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.himmelblau;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.analysis.DensityModes;
 import io.github.hopflow.examples.cli.Json;
 import io.github.hopflow.examples.analysis.ModeMatch;
@@ -54,18 +55,18 @@ public final class HimmelblauExperiment {
     static final int MAX_POOLED_POINTS = 40_000;
 
     private final HimmelblauSettings settings;
-    private final Path out;
+    private final OutputDirectory out;
     private final ScaledHimmelblau objective = ScaledHimmelblau.of();
     private final HopfieldMetric metric;
 
-    private HimmelblauExperiment(HimmelblauSettings settings, Path out) {
+    private HimmelblauExperiment(HimmelblauSettings settings, OutputDirectory out) {
         this.settings = settings;
         this.out = out;
         this.metric = HopfieldMetric.paperExample(2, settings.beta());
     }
 
     /** An experiment writing into the (prepared) directory {@code out}. */
-    public static HimmelblauExperiment of(HimmelblauSettings settings, Path out) {
+    public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out) {
         return new HimmelblauExperiment(settings, out);
     }
 
@@ -96,7 +97,7 @@ public final class HimmelblauExperiment {
             x[k] = u;
         }
         WeightedPointCloud start = WeightedPointCloud.unweighted(n, x);
-        SnapshotDirectory snapshots = SnapshotDirectory.at(out.resolve("snapshots"));
+        SnapshotDirectory snapshots = SnapshotDirectory.in(out, "snapshots");
         List<Snapshot> kept = new ArrayList<>();
         List<FlowStep> diagnostics = new ArrayList<>();
         FlowListener listener = new FlowListener() {

@@ -1,7 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.hopflow.examples.plot.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,10 +73,6 @@ public final class EcdfChart {
             XYSeries s = chart.addSeries(method, c[0], c[1]);
             s.setMarker(SeriesMarkers.NONE);
         });
-        try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        ImageFiles.writePng(BitmapEncoder.getBufferedImage(chart), file);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
-import java.io.BufferedWriter;
+import io.github.hopflow.examples.output.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ public final class ResultsCsv {
 
     /** Writes {@code results} to {@code file}. */
     public static void write(Path file, List<RunResult> results) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(file, w -> {
             w.write(HEADER);
             w.newLine();
             for (RunResult r : results) {
@@ -35,9 +35,7 @@ public final class ResultsCsv {
                         + String.format(java.util.Locale.ROOT, "%.4f", r.wallSeconds()));
                 w.newLine();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**

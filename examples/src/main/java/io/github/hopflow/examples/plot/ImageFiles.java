@@ -1,11 +1,9 @@
 package io.github.hopflow.examples.plot;
 
+import io.github.hopflow.examples.output.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.GifEncoder;
@@ -18,15 +16,11 @@ public final class ImageFiles {
 
     /** Writes {@code image} to {@code file} as PNG (via a temporary sibling, then moved into place). */
     public static void writePng(BufferedImage image, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IllegalStateException("no PNG writer available");
+                throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -43,15 +37,7 @@ public final class ImageFiles {
             throw new IllegalArgumentException("frame delay must be > 0 ms, got " + delayMillis);
         }
         // XChart's encoder appends ".gif" to a name without it, so the temporary name ends in .gif
-        Path tmp = file.resolveSibling(file.getFileName() + ".partial.gif");
-        GifEncoder.saveGif(tmp.toString(), frames, 0, delayMillis);
-        if (!Files.isRegularFile(tmp)) {
-            throw new UncheckedIOException(new IOException("cannot write " + file + ": the GIF encoder wrote nothing"));
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, file.resolveSibling(file.getFileName() + ".partial.gif"),
+                tmp -> GifEncoder.saveGif(tmp.toString(), frames, 0, delayMillis));
     }
 }

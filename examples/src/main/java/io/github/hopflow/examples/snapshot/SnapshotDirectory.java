@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.snapshot;
 
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.io.CloudCsv;
 import java.io.IOException;
@@ -22,14 +23,26 @@ public final class SnapshotDirectory {
     private static final Pattern NAME = Pattern.compile("step-(\\d{6,})\\.csv");
 
     private final Path dir;
+    private final OutputDirectory owner;
+    private final String folder;
 
-    private SnapshotDirectory(Path dir) {
+    private SnapshotDirectory(Path dir, OutputDirectory owner, String folder) {
         this.dir = dir;
+        this.owner = owner;
+        this.folder = folder;
     }
 
     /** A snapshot folder that may not exist yet (for writing). */
     public static SnapshotDirectory at(Path dir) {
-        return new SnapshotDirectory(dir);
+        return new SnapshotDirectory(dir, null, null);
+    }
+
+    /**
+     * The snapshot folder {@code folder} of a command's output directory: every snapshot written
+     * is recorded in that directory's manifest.
+     */
+    public static SnapshotDirectory in(OutputDirectory out, String folder) {
+        return new SnapshotDirectory(out.path().resolve(folder), out, folder);
     }
 
     /**
@@ -41,7 +54,7 @@ public final class SnapshotDirectory {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--snapshots " + dir + " is not a directory");
         }
-        SnapshotDirectory d = new SnapshotDirectory(dir);
+        SnapshotDirectory d = new SnapshotDirectory(dir, null, null);
         if (d.steps().isEmpty()) {
             throw new IllegalArgumentException("--snapshots " + dir
                     + " holds no snapshot files (expected step-NNNNNN.csv)");
@@ -91,6 +104,10 @@ public final class SnapshotDirectory {
 
     /** Writes {@code cloud} as the snapshot of {@code step} (creating the folder if needed). */
     public void write(int step, WeightedPointCloud cloud) {
+        if (owner != null) {
+            CloudCsv.write(owner.resolve(folder + "/" + fileName(step)), cloud, CloudCsv.ValueColumn.RHO);
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

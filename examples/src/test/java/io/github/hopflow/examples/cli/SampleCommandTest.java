@@ -137,7 +137,7 @@ class SampleCommandTest {
         assertTrue(Files.exists(dir.resolve("keep.txt")));
         Outcome o = run("sample", "--steps", "2", "--out", dir.toString(), "--quiet", "--force");
         assertEquals(0, o.code, o.err);
-        assertFalse(Files.exists(dir.resolve("keep.txt")));
+        assertEquals("precious", Files.readString(dir.resolve("keep.txt")), "a file hopflow did not write stays");
         assertTrue(Files.exists(dir.resolve("summary.json")));
     }
 
