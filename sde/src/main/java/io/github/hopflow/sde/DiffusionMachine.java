@@ -90,10 +90,12 @@ public final class DiffusionMachine {
      *
      * @param x flat array holding the point at {@code offset}. Not modified.
      * @param out receives the n drift components at {@code outOffset}. Modified.
+     * @throws IllegalArgumentException if the point is not in the metric's domain (NaN included)
      * @throws ArithmeticException if the gradient of f is not finite at x
      */
     public void drift(double[] x, int offset, double t, double[] out, int outOffset) {
         int n = dimension();
+        requireInDomain(x, offset);
         double temperature = temperature(t);
         objective.gradient(x, offset, out, outOffset);
         for (int i = 0; i < n; i++) {
@@ -112,11 +114,23 @@ public final class DiffusionMachine {
      *
      * @param x flat array holding the point at {@code offset}. Not modified.
      * @param out receives the n coefficients at {@code outOffset}. Modified.
+     * @throws IllegalArgumentException if the point is not in the metric's domain (NaN included)
      */
     public void diffusion(double[] x, int offset, double t, double[] out, int outOffset) {
+        requireInDomain(x, offset);
         double temperature = temperature(t);
         for (int i = 0; i < dimension(); i++) {
             out[outOffset + i] = Math.sqrt(2 * temperature * Math.max(0, metric.mobility(i, x[offset + i])));
+        }
+    }
+
+    private void requireInDomain(double[] x, int offset) {
+        for (int i = 0; i < dimension(); i++) {
+            double v = x[offset + i];
+            if (!(v >= metric.lowerBound(i) && v <= metric.upperBound(i)) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("x[" + i + "] = " + v + " is outside the domain ["
+                        + metric.lowerBound(i) + ", " + metric.upperBound(i) + "] of the metric");
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public final class WeightedPointCloud {
      * @throws IllegalArgumentException naming the parameter, the index and the value
      */
     public static WeightedPointCloud of(int dimension, double[] positions, double[] values) {
-        return wrap(dimension, positions.clone(), values.clone());
+        return owning(dimension, positions.clone(), values.clone());
     }
 
     /** A cloud with every value 1; the positions are copied. */
@@ -42,14 +42,11 @@ public final class WeightedPointCloud {
         }
         double[] v = new double[positions.length / dimension];
         Arrays.fill(v, 1.0);
-        return wrap(dimension, positions.clone(), v);
+        return owning(dimension, positions.clone(), v);
     }
 
-    /**
-     * A cloud that takes ownership of the arrays without copying them. The caller must not
-     * modify them afterwards; engines use this to publish snapshots without a second copy.
-     */
-    public static WeightedPointCloud wrap(int dimension, double[] positions, double[] values) {
+    /** A cloud that owns the arrays it is given (fresh copies, never the caller's). */
+    private static WeightedPointCloud owning(int dimension, double[] positions, double[] values) {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be > 0, got " + dimension);
         }
@@ -87,8 +84,14 @@ public final class WeightedPointCloud {
         return dimension;
     }
 
-    /** Coordinate k of point i. */
+    /**
+     * Coordinate k of point i.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the bound, if i or k is out of range
+     */
     public double coordinate(int i, int k) {
+        java.util.Objects.checkIndex(i, values.length);
+        java.util.Objects.checkIndex(k, dimension);
         return positions[i * dimension + k];
     }
 
@@ -107,8 +110,16 @@ public final class WeightedPointCloud {
         return positions.clone();
     }
 
-    /** Copies the flat positions into {@code out} (length N·n). Modified. */
+    /**
+     * Copies the flat positions into {@code out}.
+     *
+     * @param out length exactly N·n. Modified.
+     * @throws IllegalArgumentException if {@code out} has another length
+     */
     public void positionsInto(double[] out) {
+        if (out.length != positions.length) {
+            throw new IllegalArgumentException("out must have length N·n = " + positions.length + ", got " + out.length);
+        }
         System.arraycopy(positions, 0, out, 0, positions.length);
     }
 
@@ -117,14 +128,22 @@ public final class WeightedPointCloud {
         return values.clone();
     }
 
-    /** Copies the values into {@code out} (length N). Modified. */
+    /**
+     * Copies the values into {@code out}.
+     *
+     * @param out length exactly N. Modified.
+     * @throws IllegalArgumentException if {@code out} has another length
+     */
     public void valuesInto(double[] out) {
+        if (out.length != values.length) {
+            throw new IllegalArgumentException("out must have length N = " + values.length + ", got " + out.length);
+        }
         System.arraycopy(values, 0, out, 0, values.length);
     }
 
     /** The same positions with other values (copied). */
     public WeightedPointCloud withValues(double[] newValues) {
-        return wrap(dimension, positions, newValues.clone());
+        return owning(dimension, positions, newValues.clone());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.hopflow.sde.io;
 
+import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -100,6 +101,18 @@ public final class CloudCsv {
      *     (missing, bad header, wrong number of fields, non-numeric, non-finite, or non-positive value)
      */
     public static WeightedPointCloud read(Path file) {
+        return read(file, null, false);
+    }
+
+    /**
+     * Reads a cloud of points of a metric's domain: as {@link #read(Path)}, and each point must
+     * have the metric's dimension and lie in its closed domain; with {@code distinct}, no two rows
+     * may hold the same point (a density is one value per point).
+     *
+     * @param domain the metric whose domain the points must lie in, or null for any point
+     * @throws IllegalArgumentException naming the file and line of the first offending row
+     */
+    public static WeightedPointCloud read(Path file, DiagonalMetric domain, boolean distinct) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("cloud file " + file + " does not exist or is not a file");
         }
@@ -107,6 +120,9 @@ public final class CloudCsv {
             String header = r.readLine();
             if (header == null) {
                 throw new IllegalArgumentException("cloud file " + file + " is empty");
+            }
+            if (header.startsWith("\uFEFF")) {
+                header = header.substring(1);
             }
             String[] names = header.trim().split("\\s*,\\s*");
             boolean hasValue = names.length > 1
@@ -120,6 +136,11 @@ public final class CloudCsv {
                             + "' (expected header x1,...,xn[,rho|weight])");
                 }
             }
+            if (domain != null && n != domain.dimension()) {
+                throw new IllegalArgumentException("cloud file " + file + " has dimension " + n + " (header "
+                        + header.trim() + "), expected " + domain.dimension());
+            }
+            java.util.Map<java.util.List<Double>, Integer> seen = distinct ? new java.util.HashMap<>() : null;
             double[] pos = new double[1024 * n];
             double[] val = new double[1024];
             int count = 0;
@@ -140,7 +161,24 @@ public final class CloudCsv {
                     pos = Arrays.copyOf(pos, 2 * pos.length);
                 }
                 for (int k = 0; k < n; k++) {
-                    pos[count * n + k] = parse(file, lineNo, names[k], f[k]);
+                    double x = parse(file, lineNo, names[k], f[k]);
+                    if (domain != null && !(x >= domain.lowerBound(k) && x <= domain.upperBound(k))) {
+                        throw new IllegalArgumentException("cloud file " + file + " line " + lineNo + ": " + names[k]
+                                + " = " + f[k].trim() + " is outside the domain [" + domain.lowerBound(k) + ", "
+                                + domain.upperBound(k) + "]");
+                    }
+                    pos[count * n + k] = x;
+                }
+                if (seen != null) {
+                    java.util.List<Double> key = new java.util.ArrayList<>(n);
+                    for (int k = 0; k < n; k++) {
+                        key.add(pos[count * n + k]);
+                    }
+                    Integer earlier = seen.putIfAbsent(key, lineNo);
+                    if (earlier != null) {
+                        throw new IllegalArgumentException("cloud file " + file + " line " + lineNo
+                                + ": the same point as line " + earlier + " (each point may appear once)");
+                    }
                 }
                 double v = hasValue ? parse(file, lineNo, names[n], f[n]) : 1.0;
                 if (!(v > 0)) {
@@ -152,7 +190,7 @@ public final class CloudCsv {
             if (count == 0) {
                 throw new IllegalArgumentException("cloud file " + file + " has a header but no points");
             }
-            return WeightedPointCloud.wrap(n, Arrays.copyOf(pos, count * n), Arrays.copyOf(val, count));
+            return WeightedPointCloud.of(n, Arrays.copyOf(pos, count * n), Arrays.copyOf(val, count));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -26,6 +26,8 @@ public final class FreeEnergy {
      * @param temperature T &gt; 0
      * @param positions flat N × n. Not modified.
      * @param values N positive normalised density values. Not modified.
+     * @throws IllegalArgumentException if a coordinate is not finite or a value not finite and &gt; 0
+     * @throws ArithmeticException if f is not finite at a point (naming the point)
      */
     public static FreeEnergy estimate(Objective objective, double temperature, double[] positions, double[] values) {
         int n = objective.dimension();
@@ -43,7 +45,18 @@ public final class FreeEnergy {
             if (!(values[i] > 0) || Double.isInfinite(values[i])) {
                 throw new IllegalArgumentException("values[" + i + "] must be a finite number > 0, got " + values[i]);
             }
-            double t = objective.value(positions, i * n) + temperature * Math.log(values[i]);
+            for (int k = i * n; k < (i + 1) * n; k++) {
+                if (!Double.isFinite(positions[k])) {
+                    throw new IllegalArgumentException("positions of point " + i + " coordinate " + (k - i * n)
+                            + " must be finite, got " + positions[k]);
+                }
+            }
+            double f = objective.value(positions, i * n);
+            if (!Double.isFinite(f)) {
+                throw new ArithmeticException("objective " + objective.name() + " is " + f + " at point " + i + " "
+                        + java.util.Arrays.toString(java.util.Arrays.copyOfRange(positions, i * n, (i + 1) * n)));
+            }
+            double t = f + temperature * Math.log(values[i]);
             double d = t - mean;
             mean += d / (i + 1);
             m2 += d * (t - mean);

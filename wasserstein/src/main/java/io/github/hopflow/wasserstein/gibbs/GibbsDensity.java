@@ -48,9 +48,25 @@ public final class GibbsDensity {
         return logZ;
     }
 
-    /** log ρ∞ at the point x[offset .. offset + n). Not modified. */
+    /**
+     * log ρ∞ at the point x[offset .. offset + n). Not modified.
+     *
+     * @throws IllegalArgumentException if a coordinate of the point is not finite
+     * @throws ArithmeticException if f is not finite at the point
+     */
     public double logDensity(double[] x, int offset) {
-        return -objective.value(x, offset) / temperature - logZ.value();
+        int n = objective.dimension();
+        for (int k = offset; k < offset + n; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new IllegalArgumentException("x[" + (k - offset) + "] must be finite, got " + x[k]);
+            }
+        }
+        double f = objective.value(x, offset);
+        if (!Double.isFinite(f)) {
+            throw new ArithmeticException("objective " + objective.name() + " is " + f + " at "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(x, offset, offset + n)));
+        }
+        return -f / temperature - logZ.value();
     }
 
     /** ρ∞ at the point x[offset .. offset + n). Not modified. */

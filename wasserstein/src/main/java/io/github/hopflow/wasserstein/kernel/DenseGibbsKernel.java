@@ -62,7 +62,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
     public static DenseGibbsKernel of(int dimension, double[] u, double[] v, double tau, int parallelism) {
         check(dimension, u, v, tau, parallelism);
         return new DenseGibbsKernel(dimension, u, v, tau, parallelism,
-                new double[Math.multiplyExact(u.length / dimension, v.length / dimension)]);
+                new double[entries(u.length / dimension, v.length / dimension)]);
     }
 
     /** A factory of dense kernels, each with its own storage, using all processors. */
@@ -93,7 +93,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
             @Override
             public GibbsKernel create(int dim, double[] u, double[] v, double tau) {
                 check(dim, u, v, tau, parallelism);
-                int size = Math.multiplyExact(u.length / dim, v.length / dim);
+                int size = entries(u.length / dim, v.length / dim);
                 if (storage.length < size) {
                     storage = new double[size];
                 }
@@ -388,5 +388,20 @@ public final class DenseGibbsKernel implements GibbsKernel {
                 }
             });
         }
+    }
+
+    /**
+     * The number of stored entries M·N of a dense kernel.
+     *
+     * @throws IllegalArgumentException stating the limit when M·N exceeds the largest Java array
+     */
+    static int entries(int rows, int cols) {
+        long size = (long) rows * cols;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a dense kernel of " + rows + " × " + cols + " = " + size
+                    + " entries exceeds the largest array Java can hold (2^31 − 9 entries); use a kernel that"
+                    + " stores nothing (LogDomainGibbsKernel) or fewer points");
+        }
+        return (int) size;
     }
 }

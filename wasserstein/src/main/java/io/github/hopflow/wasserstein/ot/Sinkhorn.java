@@ -4,6 +4,7 @@ import io.github.hopflow.wasserstein.internal.Parallel;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.ScaledGibbsKernel;
+import io.github.hopflow.wasserstein.kernel.fast.LogDomainGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.fast.TruncatedGibbsKernel;
 import java.util.Optional;
 
@@ -238,13 +239,17 @@ public final class Sinkhorn {
 
         /**
          * The default kernels: truncated stabilised kernels (exact to double rounding, see
-         * {@link TruncatedGibbsKernel}) when their worst case fits in memory, else the dense kernel.
+         * {@link TruncatedGibbsKernel}) when their worst case fits in memory, else the dense kernel
+         * when it fits, else the exact log-domain kernel, which stores nothing.
          */
         private GibbsKernel.Factory defaultFactory(int rows, int cols) {
             if (24L * rows * cols <= TRUNCATED_MEMORY_BYTES) {
                 return TruncatedGibbsKernel.recyclingFactory(parallelism);
             }
-            return DenseGibbsKernel.recyclingFactory(parallelism);
+            if (8L * rows * cols <= TRUNCATED_MEMORY_BYTES) {
+                return DenseGibbsKernel.recyclingFactory(parallelism);
+            }
+            return (d, x, y, tau) -> LogDomainGibbsKernel.of(d, x, y, tau, parallelism);
         }
 
         SinkhornResult run(double[] f0, double[] g0) {
