@@ -101,6 +101,7 @@ public final class ParticleEngine implements AutoCloseable {
         this.threads = b.threads;
         this.blockSize = b.blockSize;
         this.kernel = Kernels.create(machine.metric(), machine.objective(), step, kind(scheme, boundary));
+        requireResolvedStep(machine, step);
         int count = (int) ((particles + (long) blockSize - 1) / blockSize);
         this.blocks = new BlockState[count];
         this.failures = new RuntimeException[count];
@@ -331,13 +332,13 @@ public final class ParticleEngine implements AutoCloseable {
             k += chunk;
             options.progress().accept(k);
             if (k < total && k % every == 0 && handlers.length > 0) {
-                Snapshot s = new Snapshot(k, t0 + k * step, WeightedPointCloud.wrap(n, x.clone(), values));
+                Snapshot s = new Snapshot(k, t0 + k * step, WeightedPointCloud.of(n, x, values));
                 for (StepHandler handler : handlers) {
                     handler.handleStep(s);
                 }
             }
         }
-        Snapshot last = k == 0 ? first : new Snapshot(k, t0 + k * step, WeightedPointCloud.wrap(n, x, values));
+        Snapshot last = k == 0 ? first : new Snapshot(k, t0 + k * step, WeightedPointCloud.of(n, x, values));
         long elapsed = System.nanoTime() - begin;
         for (StepHandler handler : handlers) {
             handler.finish(last);
@@ -439,6 +440,46 @@ public final class ParticleEngine implements AutoCloseable {
                 + ", N=" + particles + ", threads=" + threads + ", blockSize=" + blockSize + "]";
     }
 
+    /** The largest noise length √(2T h) of one step, as a fraction of the narrowest isometric width. */
+    public static final double MAX_NOISE_FRACTION = 0.25;
+
+    /**
+     * The largest time step that resolves the domain of {@code machine} at time 0 (the step limit
+     * of {@link Builder#build()}); +∞ on an unbounded domain or at T = 0.
+     */
+    public static double maxStep(DiffusionMachine machine) {
+        return maxStep(machine.metric(), machine.temperature(0));
+    }
+
+    /**
+     * The largest time step that resolves the domain of {@code metric} at {@code temperature} (the
+     * step limit of {@link Builder#build()}); +∞ on an unbounded domain or at T = 0.
+     */
+    public static double maxStep(io.github.hopflow.geometry.metric.DiagonalMetric metric, double temperature) {
+        double width = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < metric.dimension(); i++) {
+            width = Math.min(width, metric.isometricUpperBound(i) - metric.isometricLowerBound(i));
+        }
+        if (Double.isInfinite(width) || temperature == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double length = MAX_NOISE_FRACTION * width;
+        return length * length / (2 * temperature);
+    }
+
+    private static void requireResolvedStep(DiffusionMachine machine, double step) {
+        double max = maxStep(machine);
+        if (step > max) {
+            double temperature = machine.temperature(0);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "step h = %.6g is too large at temperature T = %.6g: one step's noise moves a particle"
+                    + " by sqrt(2 T h) = %.4g in isometric coordinates, more than %.2f of the domain's"
+                    + " narrowest isometric width; the largest step allowed is %.4g (lower the step or"
+                    + " the temperature)", step, temperature, Math.sqrt(2 * temperature * step), MAX_NOISE_FRACTION,
+                    max));
+        }
+    }
+
     /** Builds a {@link ParticleEngine}; particles, step and random are required. */
     public static final class Builder {
         private final DiffusionMachine machine;
@@ -525,8 +566,20 @@ public final class ParticleEngine implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalArgumentException if particles, step or random was not set, or the
-         *     scheme does not support the metric
+         * Builds the engine.
+         *
+         * <p><b>Step limit.</b> On a bounded domain the step must resolve the domain: the noise of
+         * one step moves a particle by about √(2T h) in isometric coordinates (where the machine is
+         * Langevin dynamics with unit mobility, docs/design.md, "Boundary"), and every scheme is
+         * only an approximation of the SDE while that length is small against the isometric width
+         * w_i = φ_i(hi) − φ_i(lo) of each coordinate. A step with √(2T(0) h) &gt;
+         * {@value ParticleEngine#MAX_NOISE_FRACTION}·min_i w_i is refused: past it the schemes
+         * give silently wrong laws (the splitting scheme collapses every particle onto the
+         * centre, Euler–Maruyama leaves the cube on most steps).
+         *
+         * @throws IllegalArgumentException if particles, step or random was not set, the step is
+         *     above the step limit (stating the largest step allowed), or the scheme does not
+         *     support the metric
          */
         public ParticleEngine build() {
             if (particles == 0) {

@@ -209,6 +209,25 @@ class ParticleEngineTest {
     }
 
     @Test
+    void aStepThatDoesNotResolveTheDomainIsRefusedWithTheLargestStepAllowed() {
+        // example metric with β = 1/4: isometric width π per coordinate; at T = 25 the limit is
+        // (π/4)²/(2·25) = 0.01234
+        DiffusionMachine machine = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25), ScaledHimmelblau.of(), 25);
+        double max = ParticleEngine.maxStep(machine);
+        assertEquals(Math.PI * Math.PI / 16 / 50, max, 1e-15);
+        for (Scheme s : Scheme.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ParticleEngine.builder(machine).particles(4).step(1.01 * max).scheme(s)
+                            .random(RandomSource.L64_X128_MIX.create(1L)).build());
+            assertTrue(e.getMessage().contains("step h") && e.getMessage().contains("0.01234"), e.getMessage());
+            ParticleEngine.builder(machine).particles(4).step(max).scheme(s)
+                    .random(RandomSource.L64_X128_MIX.create(1L)).build().close();
+        }
+        assertEquals(Double.POSITIVE_INFINITY, ParticleEngine.maxStep(DiffusionMachine.of(EuclideanMetric.of(2),
+                ScaledHimmelblau.of(), 25)), "no limit on an unbounded domain");
+    }
+
+    @Test
     void splittingIsRejectedForMetricsWithoutAnExactBarrierFlow() {
         DiffusionMachine generic = DiffusionMachine.of(HopfieldMetric.of(TestObjectives.disguisedTanh(1)),
                 TestObjectives.linear(1, 1), 1);

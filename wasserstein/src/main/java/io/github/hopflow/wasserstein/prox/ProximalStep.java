@@ -163,6 +163,21 @@ public final class ProximalStep {
         return maxIterations;
     }
 
+    /** The default Thompson-metric tolerance of the fixed point. */
+    public static final double DEFAULT_TOLERANCE = 1e-9;
+    /** The default iteration cap of the fixed point. */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
+    /**
+     * The smallest ε for which the fixed point reaches {@code tolerance} from an initial Thompson
+     * distance of 1 within {@code maxIterations}: the z-map contracts by p = 1/(1 + ε/(T h)), so it
+     * needs ln(1/tol)/ln(1/p) iterations, at most {@code maxIterations} when
+     * ε ≥ T h (exp(ln(1/tol)/maxIterations) − 1).
+     */
+    public static double minimumEpsilon(double temperature, double step, double tolerance, int maxIterations) {
+        return temperature * step * Math.expm1(Math.log(1 / tolerance) / maxIterations);
+    }
+
     /** The exponent 1/(1 + ε/(Th)) of the z-update, also the contraction factor of the map. */
     public double exponent() {
         return 1.0 / (1.0 + epsilon / (temperature * timeStep));
@@ -497,8 +512,8 @@ public final class ProximalStep {
         private double temperature = Double.NaN;
         private double timeStep = Double.NaN;
         private double epsilon = Double.NaN;
-        private double tolerance = 1e-9;
-        private int maxIterations = 1000;
+        private double tolerance = DEFAULT_TOLERANCE;
+        private int maxIterations = DEFAULT_MAX_ITERATIONS;
         private GibbsKernel.Factory kernelFactory;
         private double kernelTolerance = DEFAULT_KERNEL_TOLERANCE;
         private int parallelism = Parallel.defaultParallelism();
