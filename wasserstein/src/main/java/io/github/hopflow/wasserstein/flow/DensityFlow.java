@@ -10,8 +10,6 @@ import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.prox.Normalisation;
 import io.github.hopflow.wasserstein.prox.ProximalResult;
 import io.github.hopflow.wasserstein.prox.ProximalStep;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The density flow of the diffusion machine on a weighted point cloud (HNN paper, eq. (54);
@@ -105,7 +103,7 @@ public final class DensityFlow {
         double[] next = new double[x.length];
         double[] rho = start.values();
         double[] psi = new double[count];
-        List<FlowStep> diagnostics = new ArrayList<>();
+        ThinnedTrace<FlowStep> diagnostics = ThinnedTrace.create();
         for (FlowListener l : listeners) {
             l.onSnapshot(0, t0, start);
         }
@@ -139,7 +137,7 @@ public final class DensityFlow {
             FreeEnergy fe = FreeEnergy.estimate(objective, temperature, x, rho);
             FlowStep d = new FlowStep(k, t, r.iterations(), r.error(), r.converged(), fe.value(),
                     fe.standardError(), (s1 - s0) / 1e6, (s2 - s1) / 1e6);
-            diagnostics.add(d);
+            diagnostics.add(k, d);
             for (FlowListener l : listeners) {
                 l.onStep(d);
             }
