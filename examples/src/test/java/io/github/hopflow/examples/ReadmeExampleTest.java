@@ -67,7 +67,7 @@ class ReadmeExampleTest {
         }
         WeightedPointCloud cloud = result.cloud();                       // points and density values
         System.out.printf("t = %.3f, free energy %.2f, %.2f ms per step%n", result.time(),
-                result.steps().get(result.stepsDone() - 1).freeEnergy(), result.medianMillisPerStep());
+                result.lastStep().freeEnergy(), result.medianMillisPerStep());
         // readme:end
         assertEquals(particles, cloud.size());
         assertEquals(0.02, result.time(), 1e-12);

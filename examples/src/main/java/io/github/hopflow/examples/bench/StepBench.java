@@ -165,6 +165,16 @@ public final class StepBench {
      * measured steps, and the SDE throughput; returns one result row.
      */
     public static Map<String, Object> run(BenchConfig config, double kernelTolerance, int threads, long seed) {
+        return run(config, kernelTolerance, threads, seed, () -> false);
+    }
+
+    /**
+     * As {@link #run(BenchConfig, double, int, long)}, stopping after the step during which
+     * {@code stop} turns true: the row then describes the measured steps done (key
+     * {@code cancelled} true), or is null when none was measured yet.
+     */
+    public static Map<String, Object> run(BenchConfig config, double kernelTolerance, int threads, long seed,
+            java.util.function.BooleanSupplier stop) {
         StepBench b = new StepBench(config.particles(), config.dim(), config.epsilon(), kernelTolerance, threads,
                 seed);
         try {
@@ -175,6 +185,9 @@ public final class StepBench {
             double[] t = new double[2];
             long warmStart = System.nanoTime();
             for (int s = 0; s < warm || System.nanoTime() - warmStart < WARM_UP_SECONDS * 1e9; s++) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
                 b.step(t);
             }
             double[] total = new double[k];
@@ -182,7 +195,12 @@ public final class StepBench {
             double[] sdeMs = new double[k];
             double[] iters = new double[k];
             long cpu0 = processCpuNanos();
-            for (int s = 0; s < k; s++) {
+            int requested = k;
+            for (int s = 0; s < requested; s++) {
+                if (stop.getAsBoolean()) {
+                    k = s;
+                    break;
+                }
                 b.step(t);
                 sdeMs[s] = t[0];
                 proxMs[s] = t[1];
@@ -190,6 +208,9 @@ public final class StepBench {
                 iters[s] = b.lastIterations();
             }
             long cpu1 = processCpuNanos();
+            if (k == 0) {
+                return null;
+            }
             long updates = 20_000_000L;
             int sdeSteps = (int) Math.max(10, Math.min(20_000, updates / ((long) config.particles() * config.dim())));
             double ups = b.sdeUpdatesPerSecond(sdeSteps);
@@ -214,6 +235,7 @@ public final class StepBench {
             row.put("peak_rss_mib", Measurements.peakRssMib());
             row.put("threads", threads);
             row.put("target", config.target());
+            row.put("cancelled", k < requested);
             return row;
         } finally {
             b.close();

@@ -97,6 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (dim != null && dim < 1) {
             throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
         }
+        if (particles != null) {
+            Sizes.requireFits("--particles " + particles, Sizes.product(particles, dim == null ? 2 : dim), 8);
+        }
         if (steps != null && steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
@@ -120,10 +123,32 @@ public final class BenchCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%-9s %9s %4s %12s %12s %14s %9s %12s  %s%n", "case", "particles", "dim", "ms/step",
                     "ms/prox", "updates/s", "peak MiB", "kernel", "target");
         }
+        try (Interruption stop = Interruption.install()) {
+            int done = measure(w, configs, p, stop);
+            if (stop.requested()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "hopflow bench: interrupted; %d of %d configurations"
+                        + " measured%n", done, configs.size());
+                spec.commandLine().getErr().flush();
+                return 130;
+            }
+        }
+        return 0;
+    }
+
+    /** Measures the configurations in order until {@code stop}; returns how many were reported. */
+    private int measure(PrintWriter w, List<BenchConfig> configs, int p, Interruption stop) {
+        int done = 0;
         for (BenchConfig c : configs) {
+            if (stop.requested()) {
+                break;
+            }
             Map<String, Object> row = c.kind() == BenchConfig.Kind.STEP
-                    ? StepBench.run(c, kernelTolerance, p, seed)
+                    ? StepBench.run(c, kernelTolerance, p, seed, stop)
                     : SinkhornBench.run(c, p, seed);
+            if (row == null) {
+                break;
+            }
+            done++;
             if (json) {
                 w.println(Json.line(row));
             } else if (c.kind() == BenchConfig.Kind.STEP) {
@@ -137,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             w.flush();
         }
-        return 0;
+        return done;
     }
 
     private int scaling(PrintWriter w, int p) throws Exception {
@@ -155,6 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !force) {
             throw new IllegalArgumentException("--out " + out + " already exists; pass --force to replace it");
+        }
+        if (!Files.exists(out)) {
+            io.github.hopflow.examples.output.OutputDirectory.requireCreatable("--out", out);
         }
         double[] n = new double[list.size()];
         double[] step = new double[n.length];

@@ -14,17 +14,29 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     static final int FAILURE = 1;
 
     /**
-     * A command line that does not parse (unknown option, missing or malformed value): the message
-     * and a pointer to the command's help, instead of the whole usage text.
+     * A command line that does not parse (unknown option, missing or malformed value): one line
+     * with the message, the closest option names for a misspelt one, and a pointer to the
+     * command's help, instead of the whole usage text.
      */
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName(" ");
-        cmd.getErr().println(name + ": " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
-        cmd.getErr().println("Run '" + name + " --help' for the options.");
+        StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+            java.util.List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+        }
+        line.append("; see '").append(name).append(" --help'");
+        cmd.getErr().println(line);
         return BAD_INPUT;
+    }
+
+    /** The message with its line breaks folded, so that it stays one line. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override
@@ -33,11 +45,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             ex.printStackTrace(cmd.getErr());
         }
         if (ex instanceof IllegalArgumentException) {
-            cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + ex.getMessage());
+            cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
             return BAD_INPUT;
         }
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + msg);
+        cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + oneLine(msg));
         return FAILURE;
     }
 }

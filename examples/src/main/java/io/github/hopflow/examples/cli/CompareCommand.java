@@ -54,11 +54,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "exponential T*exp(-t/tau) floored at T/1000 (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--tau", paramLabel = "tau",
+    @Option(names = "--tau", paramLabel = "tau", converter = Converters.Positive.class,
             description = "Time scale of the schedule (default: a tenth of steps*step).")
     Double tau;
 
-    @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
+    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, paramLabel = "B",
             description = "Activation gain beta; mobility 4*beta*x(1-x) (default: ${DEFAULT-VALUE}).")
     double beta;
 
@@ -84,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Euler step of the firing-rate flow; 1 is the proximal-gradient method (default: ${DEFAULT-VALUE}).")
     double firingRateStep;
 
-    @Option(names = "--gamma", paramLabel = "G",
+    @Option(names = "--gamma", paramLabel = "G", converter = Converters.Positive.class,
             description = "Gamma of the firing-rate flow (default: 1/L, L the largest second derivative of f at the initial samples).")
     Double gamma;
 
@@ -117,12 +117,33 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         List<FlowMethod> flows = new ArrayList<>();
         for (String m : methods) {
-            flows.add(FlowMethod.byName(m.trim()));
+            try {
+                flows.add(FlowMethod.byName(m.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
+            }
         }
         int workers = control.threads();
+        if (dimension < 1) {
+            throw new IllegalArgumentException("--dim must be >= 1, got " + dimension);
+        }
+        if (particles < 2) {
+            throw new IllegalArgumentException("--particles must be >= 2 (the density values need two points), got "
+                    + particles);
+        }
+        Sizes.requireFits("--particles " + particles + " with --dim " + dimension,
+                Sizes.product(Math.max(0, particles), Math.max(1, dimension)), 8 + 2 * flows.size());
+        try {
+            io.github.hopflow.geometry.objective.Objectives.byName(objective, dimension);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--objective " + objective + ": " + e.getMessage(), e);
+        }
         CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
                 tau == null ? Double.NaN : tau, beta, step, epsilon,
                 steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, control.seed(), workers);
+        StepLimit.require(io.github.hopflow.geometry.metric.HopfieldMetric.paperExample(dimension, beta), temperature,
+                step);
+        StepLimit.requireEpsilon(epsilon, temperature, step);
         CompareExperiment experiment = CompareExperiment.of(settings);
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         CompareResult result;
@@ -139,13 +160,15 @@ public final class CompareCommand implements Callable<Integer> {
             Path report = dir.resolve("compare.json");
             Json.write(report, CompareReport.of(result));
             written.add(report);
-        }
-        if (json) {
-            spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
-        } else {
-            spec.commandLine().getOut().print(CompareReport.table(result));
-            spec.commandLine().getOut().println("wrote " + written.stream().map(Path::toString)
-                    .collect(java.util.stream.Collectors.joining(" and ")));
+            // printed before the interruption hook is released: on Ctrl-C the JVM exits as soon as it returns
+            if (json) {
+                spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
+            } else {
+                spec.commandLine().getOut().print(CompareReport.table(result));
+                spec.commandLine().getOut().println("wrote " + written.stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(" and ")));
+            }
+            spec.commandLine().getOut().flush();
         }
         return result.complete() ? 0 : 130;
     }

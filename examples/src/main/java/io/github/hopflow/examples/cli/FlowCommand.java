@@ -89,7 +89,12 @@ public final class FlowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FlowMethod m = FlowMethod.byName(method);
+        FlowMethod m;
+        try {
+            m = FlowMethod.byName(method);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--method: " + e.getMessage(), e);
+        }
         if (dimension <= 0) {
             throw new IllegalArgumentException("--dim must be > 0, got " + dimension);
         }
@@ -99,6 +104,8 @@ public final class FlowCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be ≥ 0, got " + steps);
         }
+        Sizes.requireFits("--steps " + steps + " with --dim " + dimension,
+                Sizes.product(steps + 2L, dimension + 3L), 2);
         if (every <= 0) {
             throw new IllegalArgumentException("--every must be > 0, got " + every);
         }

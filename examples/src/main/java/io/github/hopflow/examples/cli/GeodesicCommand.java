@@ -61,8 +61,9 @@ public final class GeodesicCommand implements Callable<Integer> {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = b.length == 1 ? b[0] : b[i];
-            if (!(out[i] > 0)) {
-                throw new IllegalArgumentException("--beta must be > 0, got " + out[i]);
+            if (!(out[i] >= Converters.MIN_GAIN && out[i] <= Converters.MAX_GAIN)) {
+                throw new IllegalArgumentException("--beta must be in [" + Converters.MIN_GAIN + ", "
+                        + Converters.MAX_GAIN + "], got " + out[i]);
             }
         }
         return out;
@@ -79,6 +80,7 @@ public final class GeodesicCommand implements Callable<Integer> {
         if (points < 2) {
             throw new IllegalArgumentException("--points must be ≥ 2, got " + points);
         }
+        Sizes.requireFits("--points " + points, Sizes.product(points, x.length), 2);
         double[] betas = gains(beta, x.length);
         HopfieldMetric metric = HopfieldMetric.paperExample(betas);
         Geodesic g;

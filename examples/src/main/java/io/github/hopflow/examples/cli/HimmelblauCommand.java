@@ -45,7 +45,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
             description = "Temperature T (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
+    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, paramLabel = "B",
             description = "Activation gain beta (default: ${DEFAULT-VALUE}).")
     double beta;
 
@@ -99,21 +99,28 @@ public final class HimmelblauCommand implements Callable<Integer> {
         int k = horizon == null ? HimmelblauSettings.stepsFor(HimmelblauSettings.DEFAULT_TIME, positiveStep())
                 : horizon.steps != null ? horizon.steps
                 : HimmelblauSettings.stepsFor(horizon.time, positiveStep());
+        RunLength.requireSnapshots(k, snapshotEvery);
         int workers = control.threads();
+        Sizes.requireFits("--particles " + particles, Sizes.product(Math.max(0, particles), 2), 8);
         HimmelblauSettings settings = new HimmelblauSettings(particles, temperature, beta, step, k, epsilon,
                 snapshotEvery, frames, parseScheme(scheme), control.seed(), workers);
+        StepLimit.require(io.github.hopflow.geometry.metric.HopfieldMetric.paperExample(2, beta), temperature, step);
+        StepLimit.requireEpsilon(epsilon, temperature, step);
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         HimmelblauOutcome outcome;
+        // the report is printed before the interruption hook is released: on Ctrl-C the JVM exits
+        // as soon as the hook returns
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
                 outcome = HimmelblauExperiment.of(settings, dir).run(bar::stepTo, bar::message, interruption);
             }
-        }
-        if (json) {
-            spec.commandLine().getOut().println(Json.line(HimmelblauSummary.of(outcome)));
-        } else {
-            spec.commandLine().getOut().print(HimmelblauSummary.report(outcome));
-            spec.commandLine().getOut().println("wrote figures, snapshots/ and summary.json to " + out);
+            if (json) {
+                spec.commandLine().getOut().println(Json.line(HimmelblauSummary.of(outcome)));
+            } else {
+                spec.commandLine().getOut().print(HimmelblauSummary.report(outcome));
+                spec.commandLine().getOut().println("wrote figures, snapshots/ and summary.json to " + dir.path());
+            }
+            spec.commandLine().getOut().flush();
         }
         return outcome.interrupted() ? 130 : 0;
     }

@@ -46,6 +46,18 @@ public final class HopflowCommand implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                CommandLine sub = parseResult.subcommand() == null ? cl : parseResult.subcommand().commandSpec().commandLine();
+                sub.getErr().println("hopflow " + sub.getCommandName() + ": out of memory (maximum heap "
+                        + Sizes.human(Runtime.getRuntime().maxMemory()) + "); ask for fewer particles, steps or runs,"
+                        + " or give the JVM more memory (HOPFLOW_JAVA_OPTS=-Xmx...)");
+                return CliErrors.FAILURE;
+            }
+        });
         return cl;
     }
 

@@ -69,7 +69,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     List<String> methods;
 
     @Option(names = "--runs", paramLabel = "R", defaultValue = "10",
-            description = "Independent runs per objective, dimension and method (default: ${DEFAULT-VALUE}).")
+ description = "Independent runs per objective, dimension and method, 1 to " + MAX_RUNS + " (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--budget", paramLabel = "E", defaultValue = "20000",
@@ -107,6 +107,9 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Mixin
     RunControl control;
+
+    /** The most runs per problem and method. */
+    static final int MAX_RUNS = 100_000;
 
     @Override
     public Integer call() {
@@ -167,8 +170,8 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     /** Validates the options and builds the experiment. */
     Experiment experiment() {
-        if (runs <= 0) {
-            throw new IllegalArgumentException("--runs must be > 0, got " + runs);
+        if (runs <= 0 || runs > MAX_RUNS) {
+            throw new IllegalArgumentException("--runs must be in [1, " + MAX_RUNS + "], got " + runs);
         }
         if (budget <= 0) {
             throw new IllegalArgumentException("--budget must be > 0, got " + budget);

@@ -63,8 +63,14 @@ public final class PlotCommand implements Callable<Integer> {
         if (!gif && !name.endsWith(".png")) {
             throw new IllegalArgumentException("--out must end in .png or .gif, got " + file);
         }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--out " + file + " is a directory; name the image file to write");
+        }
         if (Files.exists(file) && !force) {
             throw new IllegalArgumentException("--out " + file + " already exists; pass --force to overwrite it");
+        }
+        if (!Files.exists(file)) {
+            io.github.hopflow.examples.output.OutputDirectory.requireCreatable("--out", file);
         }
         int count = frames != null ? frames : gif ? 40 : 9;
         if (count < 1) {

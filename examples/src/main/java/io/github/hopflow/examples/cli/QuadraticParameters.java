@@ -17,7 +17,7 @@ public final class QuadraticParameters {
             description = "Centre c of the quadratic (κ/2)‖x − c‖² (default ½ in every coordinate).")
     String center;
 
-    @Option(names = "--stiffness", paramLabel = "κ",
+    @Option(names = "--stiffness", paramLabel = "κ", converter = Converters.Positive.class,
             description = "Stiffness κ > 0 of the quadratic (default 1).")
     Double stiffness;
 
@@ -35,7 +35,16 @@ public final class QuadraticParameters {
         if (stiffness != null) {
             params.put(Objectives.STIFFNESS, new double[] {stiffness});
         }
-        return Objectives.byName(name, dimension, params);
+        boolean quadratic = "quadratic".equals(name.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!quadratic && (center != null || stiffness != null)) {
+            throw new IllegalArgumentException((center != null ? "--center" : "--stiffness")
+                    + " applies to --objective quadratic only, got --objective " + name);
+        }
+        try {
+            return Objectives.byName(name, dimension, params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--objective " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Records the parameters that were given (none when absent) in a run's summary. */

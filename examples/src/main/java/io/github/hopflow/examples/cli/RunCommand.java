@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "25", description = "Temperature T > 0 (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--beta", defaultValue = "0.25", description = "Activation gain beta > 0 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, description = "Activation gain beta > 0 (default ${DEFAULT-VALUE}).")
     double beta;
 
     @Option(names = "--step", defaultValue = "1e-4", description = "Time step h > 0 (default ${DEFAULT-VALUE}).")
@@ -173,9 +173,11 @@ public final class RunCommand implements Callable<Integer> {
         requirePositive("--temperature", temperature);
         requirePositive("--step", step);
         requirePositive("--eps", eps);
-        if (particles <= 0) {
-            throw new IllegalArgumentException("--particles must be > 0, got " + particles);
+        if (particles < 2) {
+            throw new IllegalArgumentException("--particles must be >= 2 (the density values need two points), got "
+                    + particles);
         }
+        Sizes.requireFits("--particles " + particles + " with --dim " + dim, Sizes.product(particles, dim), 8);
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("--snapshot-every must be >= 0, got " + snapshotEvery);
         }
@@ -185,27 +187,18 @@ public final class RunCommand implements Callable<Integer> {
         Objective f = quadratic.objective(objective, dim);
         FlowOptions options;
         if (duration != null && duration.steps != null) {
-            if (duration.steps < 1) {
-                throw new IllegalArgumentException("--steps must be >= 1, got " + duration.steps);
-            }
-            options = FlowOptions.steps(duration.steps);
+            options = FlowOptions.steps(RunLength.steps(duration.steps));
         } else {
             double t = duration != null && duration.time != null ? duration.time : 0.1;
-            requirePositive("--time", t);
+            RunLength.stepsFor(t, step);
             options = FlowOptions.time(t, step);
         }
+        RunLength.requireSnapshots(options.steps(), snapshotEvery);
         options = options.withSnapshotEvery(snapshotEvery);
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(control.seed());
         WeightedPointCloud start;
         if (init != null) {
-            start = CloudCsv.read(init);
-            if (start.dimension() != dim) {
-                throw new IllegalArgumentException("--init " + init + " has dimension " + start.dimension()
-                        + ", but --dim is " + dim);
-            }
-            for (int i = 0; i < start.size(); i++) {
-                m.requireInDomain("--init point " + i, start.point(i));
-            }
+            start = CliFiles.read("--init", init, m, true);
         } else {
             double[] x = new double[particles * dim];
             for (int i = 0; i < x.length; i++) {
@@ -215,10 +208,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         Path snapshots = dir.path().resolve("snapshots");
+        StepLimit.require(m, temperature, step);
+        StepLimit.requireEpsilon(eps, temperature, step);
         DiffusionMachine machine = DiffusionMachine.of(m, f, temperature);
-        List<Double> freeEnergy = new ArrayList<>();
-        List<Double> freeEnergyError = new ArrayList<>();
-        List<Integer> iterations = new ArrayList<>();
         FlowResult result;
         long total = options.steps();
         try (Interruption stop = Interruption.install();
@@ -231,9 +223,6 @@ public final class RunCommand implements Callable<Integer> {
             FlowListener listener = new FlowListener() {
                 @Override
                 public void onStep(FlowStep d) {
-                    freeEnergy.add(d.freeEnergy());
-                    freeEnergyError.add(d.freeEnergyError());
-                    iterations.add(d.iterations());
                     progress.stepTo(d.step());
                     progress.message(String.format(Locale.ROOT, "F = %.4g", d.freeEnergy()));
                 }
@@ -245,15 +234,17 @@ public final class RunCommand implements Callable<Integer> {
                 }
             };
             result = flow.run(start, options.withCancellation(stop), listener);
-            Map<String, Object> summary = summary(m, f, flow, result, freeEnergy, freeEnergyError, iterations);
+            Map<String, Object> summary = summary(m, f, flow, result);
             Json.write(dir.resolve("summary.json"), summary);
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
                 w.println(Json.line(summary));
             } else {
-                w.printf(Locale.ROOT, "%d steps to t = %.6g%s; median %.3f ms/step; final free energy %.6g%s%n",
+                w.printf(Locale.ROOT, "%d steps to t = %.6g%s; median %.3f ms/step; final free energy %s%s%n",
                         result.stepsDone(), result.time(), result.cancelled() ? " (interrupted)" : "",
-                        result.medianMillisPerStep(), freeEnergy.isEmpty() ? Double.NaN : freeEnergy.get(freeEnergy.size() - 1),
+                        result.stepsDone() == 0 ? 0.0 : result.medianMillisPerStep(),
+                        result.lastStep() == null ? "(no step done)"
+                                : String.format(Locale.ROOT, "%.6g", result.lastStep().freeEnergy()),
                         summary.containsKey("final_mad") ? String.format(Locale.ROOT, "; MAD(log rho + f/T) %.4f",
                                 (Double) summary.get("final_mad")) : "");
                 w.println("wrote " + dir.path().resolve("summary.json") + " and " + snapshots);
@@ -263,8 +254,17 @@ public final class RunCommand implements Callable<Integer> {
         return result.cancelled() ? 130 : 0;
     }
 
-    private Map<String, Object> summary(DiagonalMetric m, Objective f, DensityFlow flow, FlowResult result,
-            List<Double> freeEnergy, List<Double> freeEnergyError, List<Integer> iterations) {
+    private Map<String, Object> summary(DiagonalMetric m, Objective f, DensityFlow flow, FlowResult result) {
+        List<Double> freeEnergy = new ArrayList<>();
+        List<Double> freeEnergyError = new ArrayList<>();
+        List<Integer> iterations = new ArrayList<>();
+        List<Long> traceSteps = new ArrayList<>();
+        for (FlowStep d : result.steps()) {
+            traceSteps.add(d.step());
+            freeEnergy.add(d.freeEnergy());
+            freeEnergyError.add(d.freeEnergyError());
+            iterations.add(d.iterations());
+        }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("objective", objective);
         parameters.put("dim", dim);
@@ -287,10 +287,15 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("parameters", parameters);
         s.put("cancelled", result.cancelled());
+        s.put("trace_steps", traceSteps);
         s.put("free_energy", freeEnergy);
         s.put("free_energy_standard_error", freeEnergyError);
         s.put("iterations", iterations);
-        s.put("median_ms_per_step", result.medianMillisPerStep());
+        if (result.lastStep() != null) {
+            s.put("final_free_energy", result.lastStep().freeEnergy());
+            s.put("final_free_energy_standard_error", result.lastStep().freeEnergyError());
+            s.put("median_ms_per_step", result.medianMillisPerStep());
+        }
         boolean bounded = true;
         for (int k = 0; k < m.dimension(); k++) {
             bounded &= Double.isFinite(m.lowerBound(k)) && Double.isFinite(m.upperBound(k));

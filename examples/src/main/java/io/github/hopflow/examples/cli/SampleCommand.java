@@ -113,7 +113,7 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Temperature T >= 0 (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--beta", defaultValue = "0.25", paramLabel = "B",
+    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, paramLabel = "B",
             description = "Activation gain beta > 0; mobility m = 4 beta x(1-x) (default: ${DEFAULT-VALUE}).")
     double beta;
 
@@ -169,14 +169,20 @@ public final class SampleCommand implements Callable<Integer> {
         if (dimension <= 0) {
             throw new IllegalArgumentException("--dim must be > 0, got " + dimension);
         }
+        if (particles != null) {
+            Sizes.requireFits("--particles " + particles + " with --dim " + dimension,
+                    Sizes.product(Math.max(0, particles), dimension), 4);
+        }
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("--snapshot-every must be >= 1, got " + snapshotEvery);
         }
         int threadCount = control.threads();
         long steps = steps();
+        RunLength.requireSnapshots(steps, snapshotEvery);
         Objective f = quadratic.objective(objective, dimension);
         DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
                 : EuclideanMetric.of(dimension);
+        StepLimit.require(g, temperature, step);
         DiffusionMachine machine = DiffusionMachine.of(g, f, temperature);
 
         SplittableUniformRandomProvider rng = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(control.seed());
@@ -186,6 +192,7 @@ public final class SampleCommand implements Callable<Integer> {
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         Path snapshots = dir.folder("snapshots");
         int[] written = new int[1];
+        long[] lastWritten = {-1};
         StepHandler writer = new StepHandler() {
             @Override
             public void init(Snapshot initial, double finalTime) {
@@ -203,6 +210,10 @@ public final class SampleCommand implements Callable<Integer> {
             }
 
             private void write(Snapshot s) {
+                if (s.step() == lastWritten[0]) {
+                    return;
+                }
+                lastWritten[0] = s.step();
                 CloudCsv.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.csv", s.step())), s.cloud(),
                         CloudCsv.ValueColumn.NONE);
                 written[0]++;
@@ -240,42 +251,17 @@ public final class SampleCommand implements Callable<Integer> {
             return 1000;
         }
         if (duration.steps != null) {
-            if (duration.steps < 1) {
-                throw new IllegalArgumentException("--steps must be >= 1, got " + duration.steps);
-            }
-            return duration.steps;
+            return RunLength.steps(duration.steps);
         }
-        double t = duration.time;
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("--time must be a finite number > 0, got " + t);
-        }
-        long k = Math.round(t / step);
-        if (k < 1) {
-            throw new IllegalArgumentException("--time " + t + " is shorter than half a step (--step " + step + ")");
-        }
-        return k;
+        return RunLength.stepsFor(duration.time, step);
     }
 
     private WeightedPointCloud startingCloud(DiagonalMetric g, UniformRandomProvider rng) {
         if (init != null) {
-            WeightedPointCloud cloud = CloudCsv.read(init);
-            if (cloud.dimension() != dimension) {
-                throw new IllegalArgumentException("--init " + init + " has dimension " + cloud.dimension()
-                        + " but --dim is " + dimension);
-            }
+            WeightedPointCloud cloud = CliFiles.read("--init", init, g, true);
             if (particles != null && particles != cloud.size()) {
                 throw new IllegalArgumentException("--init " + init + " has " + cloud.size()
                         + " points but --particles is " + particles);
-            }
-            for (int p = 0; p < cloud.size(); p++) {
-                for (int i = 0; i < dimension; i++) {
-                    double v = cloud.coordinate(p, i);
-                    if (!(v >= g.lowerBound(i) && v <= g.upperBound(i))) {
-                        throw new IllegalArgumentException("--init " + init + ": point " + (p + 1) + " coordinate x"
-                                + (i + 1) + " = " + v + " is outside the domain [" + g.lowerBound(i) + ", "
-                                + g.upperBound(i) + "]");
-                    }
-                }
             }
             return WeightedPointCloud.unweighted(dimension, cloud.positions());
         }
@@ -319,7 +305,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("snapshot_every", snapshotEvery);
         s.put("snapshots", snapshots);
         s.put("init", init == null ? (metric == MetricName.HOPFIELD ? "uniform" : "standard normal") : init.toString());
-        s.put("interrupted", result.cancelled());
+        s.put("cancelled", result.cancelled());
         s.put("wall_seconds", result.elapsedNanos() / 1e9);
         s.put("particle_steps_per_second", result.particleStepsPerSecond());
         s.put("coordinate_updates_per_second", result.particleStepsPerSecond() * dimension);

@@ -35,7 +35,7 @@ public final class WassersteinCommand implements Callable<Integer> {
     @Option(names = "--b", required = true, paramLabel = "B.csv", description = "Second cloud, header x1,...,xn[,weight].")
     Path b;
 
-    @Option(names = "--beta", defaultValue = "0.25", description = "Activation gain beta of the Hopfield metric (default ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, description = "Activation gain beta of the Hopfield metric (default ${DEFAULT-VALUE}).")
     double beta;
 
     @Option(names = "--metric", defaultValue = "hopfield", description = "hopfield or euclidean (default ${DEFAULT-VALUE}).")
@@ -55,13 +55,32 @@ public final class WassersteinCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one line of JSON.")
     boolean json;
 
+    /** The most kernel entries of one entropic problem (about a second per iteration on two cores). */
+    static final long MAX_KERNEL_ENTRIES = 400_000_000L;
+    /** The most cost entries of the exact solver. */
+    static final long MAX_EXACT_ENTRIES = 4_000_000L;
+
     @Override
     public Integer call() {
-        WeightedPointCloud ca = CloudCsv.read(a);
-        WeightedPointCloud cb = CloudCsv.read(b);
+        WeightedPointCloud ca = CliFiles.read("--a", a, null, false);
+        WeightedPointCloud cb = CliFiles.read("--b", b, null, false);
         if (ca.dimension() != cb.dimension()) {
             throw new IllegalArgumentException("--a has dimension " + ca.dimension() + " but --b has dimension "
                     + cb.dimension());
+        }
+        long largest = Math.max((long) ca.size() * ca.size(), Math.max((long) cb.size() * cb.size(),
+                (long) ca.size() * cb.size()));
+        if (!mode.exact && largest > MAX_KERNEL_ENTRIES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "--a has %d and --b %d points: the debiased divergence transports each cloud onto itself, and the"
+                    + " largest of its three problems has %d kernel entries per iteration, more than the limit of %d;"
+                    + " subsample the clouds", ca.size(), cb.size(), largest, MAX_KERNEL_ENTRIES));
+        }
+        if (mode.exact && (long) ca.size() * cb.size() > MAX_EXACT_ENTRIES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "--exact on %d × %d points is more than the limit of %d cost entries of the exact solver"
+                    + " (its time grows faster than the square of the clouds); use --eps", ca.size(), cb.size(),
+                    MAX_EXACT_ENTRIES));
         }
         DiagonalMetric m = RunCommand.metric(metric, ca.dimension(), beta);
         WassersteinDistance wg = WassersteinDistance.of(m);

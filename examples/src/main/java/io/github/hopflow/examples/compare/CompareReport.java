@@ -43,6 +43,7 @@ public final class CompareReport {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("settings", settings);
         doc.put("complete", r.complete());
+        doc.put("cancelled", !r.complete());
         doc.put("globalMinimisers", r.globalMinimisers());
         doc.put("globalMinimum", Double.isNaN(r.globalMinimum()) ? null : r.globalMinimum());
         doc.put("basinDefinition", r.globalMinimisers().isEmpty()

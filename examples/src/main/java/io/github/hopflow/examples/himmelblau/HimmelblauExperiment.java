@@ -99,11 +99,9 @@ public final class HimmelblauExperiment {
         WeightedPointCloud start = WeightedPointCloud.unweighted(n, x);
         SnapshotDirectory snapshots = SnapshotDirectory.in(out, "snapshots");
         List<Snapshot> kept = new ArrayList<>();
-        List<FlowStep> diagnostics = new ArrayList<>();
         FlowListener listener = new FlowListener() {
             @Override
             public void onStep(FlowStep d) {
-                diagnostics.add(d);
                 progress.accept(d.step());
                 if (d.step() % 10 == 0) {
                     status.accept(String.format(java.util.Locale.ROOT, "F = %.3f", d.freeEnergy()));
@@ -141,14 +139,14 @@ public final class HimmelblauExperiment {
         List<DensityModes.Mode> modes = DensityModes.defaults().find(pooled(kept, last));
         List<ModeMatch> matches = ModeMatch.match(objective.globalMinimisers(), modes);
         double mad = ShapeSpread.mad(last, objective, t);
-        HimmelblauOutcome outcome = new HimmelblauOutcome(settings, result.stepsDone(), result.time(),
+        HimmelblauOutcome outcome = new HimmelblauOutcome(settings, Math.toIntExact(result.stepsDone()), result.time(),
                 result.cancelled(), modes, matches, mad, logZ.value(), logZ.minimumFreeEnergy(t),
-                List.copyOf(diagnostics), result.medianMillisPerStep(), flowSeconds, kept.size(), 0);
+                result.steps(), result.medianMillisPerStep(), flowSeconds, kept.size(), 0);
 
         status.accept("summary");
         Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome));
         status.accept("figures");
-        writeFlowFigures(kept, diagnostics, gibbs, logZ.minimumFreeEnergy(t));
+        writeFlowFigures(kept, result.steps(), gibbs, logZ.minimumFreeEnergy(t));
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
         Json.write(out.resolve("summary.json"), HimmelblauSummary.of(finished));

@@ -36,6 +36,7 @@ public final class HimmelblauSummary {
         p.put("threads", s.threads());
         doc.put("parameters", p);
         doc.put("completed", !o.interrupted());
+        doc.put("cancelled", o.interrupted());
         doc.put("stepsDone", o.stepsDone());
         doc.put("timeReached", o.time());
         List<Map<String, Object>> modes = new ArrayList<>();

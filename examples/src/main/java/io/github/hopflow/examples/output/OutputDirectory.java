@@ -79,10 +79,14 @@ public final class OutputDirectory {
             }
             Path target = resolved;
             if (!Files.exists(target)) {
+                requireCreatable(option, dir);
                 return new OutputDirectory(target, option, List.of());
             }
             if (!Files.isDirectory(target)) {
                 throw new IllegalArgumentException(option + " " + dir + " exists and is not a directory");
+            }
+            if (!Files.isWritable(target)) {
+                throw new IllegalArgumentException(option + " " + dir + ": permission denied");
             }
             List<String> manifest = readManifest(target);
             List<String> foreign = foreign(target, manifest);
@@ -109,6 +113,23 @@ public final class OutputDirectory {
             throw new IllegalArgumentException(option + " " + dir + ": permission denied");
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that {@code path}, which does not exist, can be created: its nearest existing ancestor
+     * is a directory this process may write into.
+     *
+     * @throws IllegalArgumentException naming the option, the path and the ancestor that blocks it
+     */
+    public static void requireCreatable(String option, Path path) {
+        Path ancestor = path.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor != null && (!Files.isDirectory(ancestor) || !Files.isWritable(ancestor))) {
+            throw new IllegalArgumentException(option + " " + path + " cannot be created: "
+                    + (Files.isDirectory(ancestor) ? "permission denied in " : "not a directory: ") + ancestor);
         }
     }
 

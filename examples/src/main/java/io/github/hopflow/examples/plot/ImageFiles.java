@@ -3,6 +3,7 @@ package io.github.hopflow.examples.plot;
 import io.github.hopflow.examples.output.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -16,9 +17,13 @@ public final class ImageFiles {
 
     /** Writes {@code image} to {@code file} as PNG (via a temporary sibling, then moved into place). */
     public static void writePng(BufferedImage image, Path file) {
+        // the stream is opened here, not by ImageIO from a File: ImageIO prints a stack trace and
+        // reports only "Can't create an ImageOutputStream!" when it cannot open the file itself
         AtomicFiles.write(file, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
+            try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                if (!ImageIO.write(image, "png", os)) {
+                    throw new IOException("no PNG writer available");
+                }
             }
         });
     }

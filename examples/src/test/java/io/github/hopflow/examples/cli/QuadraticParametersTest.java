@@ -70,7 +70,7 @@ class QuadraticParametersTest {
         int code = execute(err, "sample", "--objective", "himmelblau", "--center", "0.3,0.6", "--quiet",
                 "--out", dir.resolve("bad").toString());
         assertEquals(2, code);
-        assertTrue(err.toString().contains("takes no parameter 'center'"), err.toString());
+        assertTrue(err.toString().contains("--center applies to --objective quadratic only"), err.toString());
 
         StringWriter err2 = new StringWriter();
         int code2 = execute(err2, "run", "--objective", "quadratic", "--dim", "2", "--center", "0.3,x", "--quiet",

@@ -124,6 +124,46 @@ class OutputDirectoryTest {
         assertEquals("my notes", Files.readString(dir.resolve("README.txt")));
     }
 
+    @Test
+    void outputPathsWithSpacesAndNonAsciiLettersWork() throws IOException {
+        Path dir = tmp.resolve("résultats d'été/ünïcode run");
+        Cli.Result r = Cli.run("sample", "--steps", "2", "--particles", "10", "--out", dir.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.exists(dir.resolve("summary.json")));
+        assertTrue(Files.exists(dir.resolve("snapshots/step-000002.csv")));
+    }
+
+    @Test
+    void anOutputPathThatIsAFileOrUnderAFileIsRefusedBeforeAnyWork() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+        for (Path out : List.of(file, file.resolve("below"))) {
+            Cli.Result r = Cli.run("run", "--steps", "2", "--particles", "10", "--out", out.toString(), "--quiet");
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--out"), r.err());
+        }
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsRefusedWithPermissionDenied() throws IOException {
+        Path ro = Files.createDirectories(tmp.resolve("read-only"));
+        assertTrue(ro.toFile().setWritable(false, false));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro),
+                    "this user writes into read-only directories (root)");
+            for (Path out : List.of(ro, ro.resolve("run"))) {
+                Cli.Result r = Cli.run("himmelblau", "--steps", "2", "--particles", "10", "--out", out.toString(),
+                        "--quiet");
+                assertEquals(2, r.exit(), r.err());
+                assertTrue(r.err().contains("permission denied"), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+            }
+        } finally {
+            ro.toFile().setWritable(true, false);
+        }
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted()

@@ -1,0 +1,31 @@
+package io.github.hopflow.examples.cli;
+
+import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.io.CloudCsv;
+import java.nio.file.Path;
+
+/** Input files named by options: every message names the option and the file (and the line). */
+final class CliFiles {
+
+    private CliFiles() {
+    }
+
+    /**
+     * Reads the cloud file given to {@code option}.
+     *
+     * @param domain the metric whose domain the points must lie in (and whose dimension they must
+     *     have), or null
+     * @param distinct whether each point may appear only once
+     * @throws IllegalArgumentException starting with the option, naming the file and line
+     */
+    static WeightedPointCloud read(String option, Path file, DiagonalMetric domain, boolean distinct) {
+        try {
+            return CloudCsv.read(file, domain, distinct);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+}
