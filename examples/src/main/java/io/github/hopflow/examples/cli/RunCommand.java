@@ -184,6 +184,11 @@ public final class RunCommand implements Callable<Integer> {
         DiagonalMetric m = metric(metric, dim, beta);
         int threads = control.threads();
         kernelFactory(kernel, kernelTolerance, threads);
+        if (!kernel.equalsIgnoreCase("auto")) {
+            // the dense and exact kernels store all N² entries (the automatic choice never does past its budget)
+            Sizes.requireFits("--kernel " + kernel + " with --particles " + particles + " (use --kernel auto)",
+                    Sizes.product(particles, particles), 1);
+        }
         Objective f = quadratic.objective(objective, dim);
         FlowOptions options;
         if (duration != null && duration.steps != null) {

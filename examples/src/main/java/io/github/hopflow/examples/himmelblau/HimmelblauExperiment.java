@@ -17,6 +17,7 @@ import io.github.hopflow.geometry.objective.ScaledHimmelblau;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.wasserstein.flow.ThinnedTrace;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
 import io.github.hopflow.wasserstein.flow.FlowListener;
 import io.github.hopflow.wasserstein.flow.FlowOptions;
@@ -51,6 +52,9 @@ public final class HimmelblauExperiment {
     public static final double MODE_TOLERANCE = 0.03;
     /** At most this many animation frames (spread over the snapshots). */
     static final int MAX_GIF_FRAMES = 40;
+    /** The most snapshots kept in memory for the figures and the mode estimate. */
+    static final int KEPT_SNAPSHOTS = 512;
+
     /** At most about this many points are pooled for the mode estimate. */
     static final int MAX_POOLED_POINTS = 40_000;
 
@@ -98,7 +102,9 @@ public final class HimmelblauExperiment {
         }
         WeightedPointCloud start = WeightedPointCloud.unweighted(n, x);
         SnapshotDirectory snapshots = SnapshotDirectory.in(out, "snapshots");
-        List<Snapshot> kept = new ArrayList<>();
+        // the figures and the mode estimate need a few hundred snapshots at most: a thinned record
+        // keeps the memory of a long run bounded (every snapshot is still written to disk)
+        ThinnedTrace<Snapshot> record = ThinnedTrace.create(KEPT_SNAPSHOTS);
         FlowListener listener = new FlowListener() {
             @Override
             public void onStep(FlowStep d) {
@@ -111,7 +117,7 @@ public final class HimmelblauExperiment {
             @Override
             public void onSnapshot(long step, double time, WeightedPointCloud cloud) {
                 snapshots.write((int) step, cloud);
-                kept.add(new Snapshot((int) step, time, cloud));
+                record.add(step, new Snapshot((int) step, time, cloud));
             }
         };
         FlowResult result;
@@ -134,6 +140,10 @@ public final class HimmelblauExperiment {
             result = flow.run(start, options, listener);
         }
         double flowSeconds = (System.nanoTime() - flowStart) / 1e9;
+        List<Snapshot> kept = new ArrayList<>(record.entries());
+        if (record.last() != null && (kept.isEmpty() || kept.get(kept.size() - 1) != record.last())) {
+            kept.add(record.last());
+        }
 
         WeightedPointCloud last = result.cloud();
         List<DensityModes.Mode> modes = DensityModes.defaults().find(pooled(kept, last));
@@ -141,7 +151,8 @@ public final class HimmelblauExperiment {
         double mad = ShapeSpread.mad(last, objective, t);
         HimmelblauOutcome outcome = new HimmelblauOutcome(settings, Math.toIntExact(result.stepsDone()), result.time(),
                 result.cancelled(), modes, matches, mad, logZ.value(), logZ.minimumFreeEnergy(t),
-                result.steps(), result.medianMillisPerStep(), flowSeconds, kept.size(), 0);
+                result.steps(), result.medianMillisPerStep(), flowSeconds,
+                Math.toIntExact(record.added()), 0);
 
         status.accept("summary");
         Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome));
