@@ -1,8 +1,8 @@
 package io.github.hopflow.examples.analysis;
 
+import io.github.hopflow.wasserstein.fokkerplanck.ValueAccuracy;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
-import java.util.Arrays;
 
 /**
  * How far a cloud's values are from the shape of ρ∞ ∝ exp(−f/T), independently of their
@@ -18,21 +18,15 @@ public final class ShapeSpread {
     public static double mad(WeightedPointCloud cloud, Objective f, double temperature) {
         int n = cloud.dimension();
         double[] x = cloud.positions();
-        double[] r = new double[cloud.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.log(cloud.value(i)) + f.value(x, i * n) / temperature;
+        double[] logValues = new double[cloud.size()];
+        double[] logShape = new double[cloud.size()];
+        for (int i = 0; i < logValues.length; i++) {
+            logValues[i] = Math.log(cloud.value(i));
+            logShape[i] = -f.value(x, i * n) / temperature;
         }
-        double med = median(r);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.abs(r[i] - med);
+        if (logValues.length == 1) {
+            return 0;
         }
-        return median(r);
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+        return ValueAccuracy.of(logValues, logShape).mad();
     }
 }

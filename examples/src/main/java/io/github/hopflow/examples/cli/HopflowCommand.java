@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             PlotCommand.class,
             OptimizeCommand.class,
             BenchCommand.class,
+            FokkerPlanckCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

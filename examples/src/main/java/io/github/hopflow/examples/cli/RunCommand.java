@@ -310,28 +310,7 @@ public final class RunCommand implements Callable<Integer> {
             s.put("log_z", logZ.value());
             s.put("minimum_free_energy", logZ.minimumFreeEnergy(temperature));
         }
-        s.put("final_mad", mad(result.cloud(), f));
+        s.put("final_mad", io.github.hopflow.examples.analysis.ShapeSpread.mad(result.cloud(), f, temperature));
         return s;
-    }
-
-    /** Median absolute deviation of log ϱⁱ + f(xⁱ)/T. */
-    private double mad(WeightedPointCloud c, Objective f) {
-        double[] x = c.positions();
-        double[] r = new double[c.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.log(c.value(i)) + f.value(x, i * dim) / temperature;
-        }
-        double med = median(r);
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.abs(r[i] - med);
-        }
-        return median(r);
-    }
-
-    private static double median(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        int h = s.length / 2;
-        return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
     }
 }

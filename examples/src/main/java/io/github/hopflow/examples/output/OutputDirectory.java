@@ -45,12 +45,43 @@ public final class OutputDirectory {
     private final String option;
     private final List<String> previous;
     private final Set<String> recorded = new LinkedHashSet<>();
+    private final boolean extending;
     private boolean started;
 
     private OutputDirectory(Path dir, String option, List<String> previous) {
+        this(dir, option, previous, false);
+    }
+
+    private OutputDirectory(Path dir, String option, List<String> previous, boolean extending) {
         this.dir = dir;
         this.option = option;
         this.previous = previous;
+        this.extending = extending;
+        if (extending) {
+            recorded.addAll(previous);
+        }
+    }
+
+    /**
+     * An existing output directory that a command adds files to (an analysis of a run written
+     * into the run's directory): nothing is removed, the files it writes are added to the
+     * manifest, and a file of the same name that hopflow wrote before is replaced.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory or cannot be written
+     */
+    public static OutputDirectory extend(String option, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + " " + dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException(option + " " + dir + ": permission denied");
+        }
+        try {
+            Path target = dir.toRealPath();
+            return new OutputDirectory(target, option, readManifest(target), true);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + dir + " cannot be read: " + e.getMessage());
+        }
     }
 
     /**
@@ -203,6 +234,9 @@ public final class OutputDirectory {
             return;
         }
         started = true;
+        if (extending) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
             removePrevious();

@@ -69,6 +69,7 @@ class BadInputTableTest {
         BASE.put("plot", List.of("--snapshots", snapshots.toString()));
         BASE.put("optimize", List.of("--objective", "himmelblau", "--dim", "2", "--method", "random", "--runs", "1",
                 "--budget", "50", "--quiet"));
+        BASE.put("fokker-planck", List.of("--grid", "8", "--time", "0.001"));
         BASE.put("bench", List.of("--particles", "50", "--dim", "2", "--steps", "1", "--no-sinkhorn"));
     }
 
@@ -152,6 +153,17 @@ class BadInputTableTest {
         rows.add(row("optimize", "--target", "-1"));
         rows.add(row("optimize", "--dim", "0"));
         rows.add(row("optimize", "--method", "nonsense"));
+        rows.add(row("fokker-planck", "--dim", "4"));
+        rows.add(row("fokker-planck", "--dim", "0"));
+        rows.add(row("fokker-planck", "--grid", "3"));
+        rows.add(row("fokker-planck", "--grid", "100000"));
+        rows.add(row("fokker-planck", "--time", "0"));
+        rows.add(row("fokker-planck", "--time-step", "-1"));
+        rows.add(row("fokker-planck", "--temperature", "0"));
+        rows.add(row("fokker-planck", "--schedule", "nonsense"));
+        rows.add(row("fokker-planck", "--metric", "euclidean"));
+        rows.add(row("fokker-planck", "--box", "0,1"));
+        rows.add(row("fokker-planck", "--objective", "nonsense"));
         rows.add(row("bench", "--particles", "1"));
         rows.add(row("bench", "--particles", "2147483647"));
         rows.add(row("bench", "--dim", "0"));
@@ -194,7 +206,7 @@ class BadInputTableTest {
     static Stream<Arguments> unknownOptions() {
         List<Arguments> rows = new ArrayList<>();
         for (String c : List.of("geodesic", "flow", "sample", "run", "wasserstein", "himmelblau", "compare", "plot",
-                "optimize", "bench")) {
+                "optimize", "bench", "fokker-planck")) {
             rows.add(Arguments.of(c, List.of("--no-such-option", "1"), "--no-such-option"));
         }
         return rows.stream();
