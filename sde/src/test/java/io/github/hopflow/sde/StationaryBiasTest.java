@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * h. The test asserts that every scheme's distance decreases from each h to the next smaller,
  * and that both isometric schemes are no worse than clipped EM at every h.
  */
+@org.junit.jupiter.api.Tag("slow")
 class StationaryBiasTest {
 
     private static final double T = 0.05;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * missing options, and malformed input files. Each must give exit status 2, one line on stderr
  * that names the option or the file (and line), no stack trace, and no output written.
  */
+@org.junit.jupiter.api.Tag("slow")
 class BadInputTableTest {
 
     @TempDir

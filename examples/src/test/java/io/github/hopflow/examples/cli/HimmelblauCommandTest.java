@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The reproduction on a reduced budget (fewer particles, a shorter horizon): one run shared by
  * the checks of this class.
  */
+@org.junit.jupiter.api.Tag("slow")
 class HimmelblauCommandTest {
 
     static final int PARTICLES = 400;

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * own (the test's class path), lets it work, sends the signal with {@code kill}, and reads what it
  * left.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SignalTest {
 
     private static final long STOP_SECONDS = 20;

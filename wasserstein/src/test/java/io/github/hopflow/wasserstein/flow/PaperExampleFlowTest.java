@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ε = 0.001, where the plain-domain reference fails, one run must stay finite and below the
  * ε = 0.1 reference value (measured 0.26–0.28).
  */
+@org.junit.jupiter.api.Tag("slow")
 class PaperExampleFlowTest {
 
     static final double T = 25;

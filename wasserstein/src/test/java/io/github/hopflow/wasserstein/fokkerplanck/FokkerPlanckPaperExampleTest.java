@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * 320²): it agrees between grids to a few 10⁻⁴, not better. Smooth functionals converge cleanly at
  * second order, the free energy among them (F(160²) − F(∞) ≈ −1.1·10⁻⁴).
  */
+@org.junit.jupiter.api.Tag("slow")
 class FokkerPlanckPaperExampleTest {
 
     private static FokkerPlanckSolution solve(int cells) {

@@ -14,6 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("slow")
 class GibbsTest {
 
     /** log Z of (κ/2)|x − c|² on the unit cube at temperature T, by the error function. */
