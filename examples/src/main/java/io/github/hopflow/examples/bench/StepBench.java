@@ -4,11 +4,12 @@ import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.geometry.objective.Quadratic;
 import io.github.hopflow.geometry.objective.ScaledHimmelblau;
-import io.github.hopflow.sde.DiffusionMachine;
+import io.github.hopflow.examples.setup.FlowSetup;
 import io.github.hopflow.sde.ParticleEngine;
+import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.wasserstein.flow.DensityFlowState;
+import io.github.hopflow.wasserstein.flow.FlowStep;
 import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
-import io.github.hopflow.wasserstein.prox.ProximalResult;
-import io.github.hopflow.wasserstein.prox.ProximalStep;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * One density-flow step as in the NumPy reference's {@code bench}: the paper's example (n = 2:
- * scaled Himmelblau; otherwise f = Σ(10x − 5)², as the reference), T = 25, β = 1/4, h = 1e-4,
- * ε = 0.1, N uniform points, ϱ₀ = 1; each step moves the points by one Euler–Maruyama step of the
- * SDE engine, then solves the proximal step (Thompson tolerance 1e-6, at most 300 iterations, as
- * the reference) with the automatic kernel of {@link GibbsKernels}, then rescales ϱ so that
- * (1/N)Σ1/ϱ = 1.
+ * One density-flow step of the paper's example as {@code hopflow run} takes it (n = 2: scaled
+ * Himmelblau; otherwise f = Σ(10x − 5)², as the NumPy reference's {@code bench}), T = 25, β = 1/4,
+ * h = 1e-4, ε = 0.1, N uniform points, ϱ₀ = 1: the run's {@link FlowSetup} (the isometric
+ * splitting scheme, the proximal step with its default tolerance on the automatic kernel of
+ * {@link GibbsKernels}, the kernel-density normalisation), advanced by its
+ * {@link DensityFlowState}. The NumPy reference does less per step (explicit Euler–Maruyama, a
+ * looser tolerance of 1e-6, the harmonic normalisation), so the comparison is conservative.
  */
 public final class StepBench {
 
@@ -31,27 +33,21 @@ public final class StepBench {
     public static final double BETA = 0.25;
     /** Time step h. */
     public static final double H = 1e-4;
-    /** Proximal-step tolerance (Thompson metric), as the reference's bench. */
-    public static final double PROX_TOLERANCE = 1e-6;
     /** The least warm-up time of a configuration, in seconds. */
     public static final double WARM_UP_SECONDS = 2.0;
 
     private final int particles;
     private final int dim;
-    private final Objective objective;
     private final HopfieldMetric metric;
     private final ParticleEngine engine;
-    private final ProximalStep prox;
+    private final DensityFlowState state;
     private final GibbsKernels.Choice choice;
-    private double[] x;
-    private double[] xPrev;
-    private double[] rho;
-    private final double[] psi;
-    private double time;
     private int lastIterations;
 
     /**
-     * Sets up the cloud, the engine and the proximal step.
+     * Sets up the cloud and the density flow exactly as {@code hopflow run} does
+     * ({@link FlowSetup}: the isometric splitting scheme, the proximal step with its default
+     * tolerance and the kernel-density normalisation).
      *
      * @param particles N ≥ 2
      * @param dim n ≥ 1
@@ -65,23 +61,17 @@ public final class StepBench {
         this.dim = dim;
         double[] centre = new double[dim];
         Arrays.fill(centre, 0.5);
-        objective = dim == 2 ? ScaledHimmelblau.of() : Quadratic.of(centre, 200);
+        Objective objective = dim == 2 ? ScaledHimmelblau.of() : Quadratic.of(centre, 200);
         metric = HopfieldMetric.paperExample(dim, BETA);
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
-        x = new double[particles * dim];
+        double[] x = new double[particles * dim];
         for (int k = 0; k < x.length; k++) {
             x[k] = 0.001 + 0.998 * rng.nextDouble();
         }
-        xPrev = new double[x.length];
-        rho = new double[particles];
-        Arrays.fill(rho, 1.0);
-        psi = new double[particles];
-        engine = ParticleEngine.builder(DiffusionMachine.of(metric, objective, TEMPERATURE))
-                .particles(particles).step(H).random(rng).threads(threads).build();
-        prox = ProximalStep.builder().metric(metric).temperature(TEMPERATURE).timeStep(H).epsilon(epsilon)
-                .tolerance(PROX_TOLERANCE).maxIterations(300)
-                .kernelFactory(GibbsKernels.automaticRecycling(kernelTolerance, threads))
-                .domain(ProximalStep.Domain.LOG).build();
+        FlowSetup setup = new FlowSetup(metric, objective, TEMPERATURE, H, epsilon, FlowSetup.DEFAULT_KERNEL,
+                kernelTolerance, threads);
+        engine = setup.engine(particles, rng);
+        state = setup.flow(engine).start(WeightedPointCloud.unweighted(dim, x), 0);
         double[] u = new double[x.length];
         io.github.hopflow.geometry.metric.IsometricCoordinates.of(metric).toIsometric(x, u);
         choice = GibbsKernels.choose(dim, u, u, 2 * epsilon, kernelTolerance);
@@ -98,35 +88,21 @@ public final class StepBench {
     }
 
     /**
-     * One SDE step followed by one proximal step.
+     * One step of the density flow, as {@code hopflow run} takes it.
      *
-     * @param times out: times[0] = SDE milliseconds, times[1] = proximal milliseconds (wall
+     * @param times out: times[0] = SDE milliseconds, times[1] = value-update milliseconds (wall
      *     clock). Modified.
      */
     public void step(double[] times) {
-        for (int i = 0; i < particles; i++) {
-            psi[i] = objective.value(x, i * dim);
-        }
-        System.arraycopy(x, 0, xPrev, 0, x.length);
-        long t0 = System.nanoTime();
-        engine.advance(x, time);
-        long t1 = System.nanoTime();
-        ProximalResult r = prox.step(xPrev, rho, psi, x);
-        long t2 = System.nanoTime();
-        time += H;
-        lastIterations = r.iterations();
-        double[] v = r.values();
-        double inv = 0;
-        for (double vi : v) {
-            inv += 1 / vi;
-        }
-        double scale = inv / particles;
-        for (int i = 0; i < particles; i++) {
-            v[i] *= scale;
-        }
-        rho = v;
-        times[0] = (t1 - t0) / 1e6;
-        times[1] = (t2 - t1) / 1e6;
+        FlowStep d = state.advance();
+        lastIterations = d.iterations();
+        times[0] = d.sdeMillis();
+        times[1] = d.proxMillis();
+    }
+
+    /** The current density values. */
+    double[] values() {
+        return state.cloud().values();
     }
 
     /** CPU time of this process in nanoseconds (all threads), or −1. */
@@ -140,8 +116,8 @@ public final class StepBench {
 
     /** Particle-coordinate updates per second of the SDE engine alone, over {@code steps} steps. */
     public double sdeUpdatesPerSecond(int steps) {
-        double[] y = x.clone();
-        double t = time;
+        double[] y = state.cloud().positions();
+        double t = state.time();
         for (int s = 0; s < Math.max(1, steps / 10); s++) {
             engine.advance(y, t);
             t += H;
@@ -214,7 +190,7 @@ public final class StepBench {
             long updates = 20_000_000L;
             int sdeSteps = (int) Math.max(10, Math.min(20_000, updates / ((long) config.particles() * config.dim())));
             double ups = b.sdeUpdatesPerSecond(sdeSteps);
-            for (double v : b.rho) {
+            for (double v : b.values()) {
                 if (!(v > 0) || Double.isInfinite(v)) {
                     throw new IllegalStateException("non-finite proximal value " + v);
                 }

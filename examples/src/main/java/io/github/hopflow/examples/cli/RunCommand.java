@@ -1,6 +1,7 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.examples.setup.FlowSetup;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
@@ -12,6 +13,7 @@ import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.io.CloudCsv;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
 import io.github.hopflow.wasserstein.flow.FlowListener;
+import io.github.hopflow.wasserstein.flow.ProximalValues;
 import io.github.hopflow.wasserstein.flow.FlowOptions;
 import io.github.hopflow.wasserstein.flow.FlowResult;
 import io.github.hopflow.wasserstein.flow.FlowStep;
@@ -133,29 +135,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The kernel factory named by {@code --kernel}.
-     *
-     * @throws IllegalArgumentException naming the option, for an unknown name or a tolerance outside
-     *     [1e-12, 0.1]
-     */
-    static GibbsKernel.Factory kernelFactory(String name, double tolerance, int threads) {
-        if (!(tolerance >= 1e-12 && tolerance <= 0.1)) {
-            throw new IllegalArgumentException("--kernel-tolerance must be in [1e-12, 0.1], got " + tolerance);
-        }
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return GibbsKernels.automaticRecycling(tolerance, threads);
-            case "dense":
-                return StoredGibbsKernel.recyclingFactory(tolerance >= GibbsKernels.FLOAT_TOLERANCE ? StoredGibbsKernel.Storage.FLOAT
-                        : StoredGibbsKernel.Storage.DOUBLE, threads);
-            case "exact":
-                return DenseGibbsKernel.recyclingFactory(threads);
-            default:
-                throw new IllegalArgumentException("--kernel must be auto, dense or exact, got '" + name + "'");
-        }
-    }
-
     private static void requirePositive(String option, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
@@ -183,13 +162,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         DiagonalMetric m = metric(metric, dim, beta);
         int threads = control.threads();
-        kernelFactory(kernel, kernelTolerance, threads);
+        FlowSetup setup = new FlowSetup(m, quadratic.objective(objective, dim), temperature, step, eps, kernel,
+                kernelTolerance, threads);
         if (!kernel.equalsIgnoreCase("auto")) {
             // the dense and exact kernels store all N² entries (the automatic choice never does past its budget)
             Sizes.requireFits("--kernel " + kernel + " with --particles " + particles + " (use --kernel auto)",
                     Sizes.product(particles, particles), 1);
         }
-        Objective f = quadratic.objective(objective, dim);
+        Objective f = setup.objective();
         FlowOptions options;
         if (duration != null && duration.steps != null) {
             options = FlowOptions.steps(RunLength.steps(duration.steps));
@@ -215,16 +195,12 @@ public final class RunCommand implements Callable<Integer> {
         Path snapshots = dir.path().resolve("snapshots");
         StepLimit.require(m, temperature, step);
         StepLimit.requireEpsilon(eps, temperature, step);
-        DiffusionMachine machine = DiffusionMachine.of(m, f, temperature);
         FlowResult result;
         long total = options.steps();
         try (Interruption stop = Interruption.install();
                 Progress progress = Progress.start("run", total, control.quiet() || json);
-                ParticleEngine engine = ParticleEngine.builder(machine).particles(start.size()).step(step)
-                        .scheme(Scheme.ISOMETRIC_SPLITTING)
-                        .threads(threads).random(rng).build()) {
-            DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).parallelism(threads)
-                    .kernelFactory(kernelFactory(kernel, kernelTolerance, threads)).build();
+                ParticleEngine engine = setup.engine(start.size(), rng)) {
+            DensityFlow flow = setup.flow(engine);
             FlowListener listener = new FlowListener() {
                 @Override
                 public void onStep(FlowStep d) {
@@ -284,9 +260,13 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("seed", control.seed());
         quadratic.describeInto(parameters);
         parameters.put("init", init == null ? "uniform" : init.toString());
-        parameters.put("scheme", "isometric-splitting");
-        parameters.put("normalisation", flow.normalisation().name());
-        parameters.put("tolerance", flow.proximalStep().tolerance());
+        parameters.put("scheme", FlowSetup.SCHEME.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        parameters.put("values", flow.valueUpdate().name());
+        if (flow.valueUpdate() instanceof ProximalValues) {
+            ProximalValues paper = (ProximalValues) flow.valueUpdate();
+            parameters.put("normalisation", paper.normalisation().name());
+            parameters.put("tolerance", paper.proximalStep(temperature, step).tolerance());
+        }
         parameters.put("kernel", kernel.toLowerCase(Locale.ROOT));
         parameters.put("kernel_tolerance", kernelTolerance);
         Map<String, Object> s = new LinkedHashMap<>();

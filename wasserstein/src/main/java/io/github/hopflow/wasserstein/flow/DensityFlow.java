@@ -5,10 +5,8 @@ import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
-import io.github.hopflow.wasserstein.gibbs.FreeEnergy;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.prox.Normalisation;
-import io.github.hopflow.wasserstein.prox.ProximalResult;
 import io.github.hopflow.wasserstein.prox.ProximalStep;
 
 /**
@@ -16,37 +14,38 @@ import io.github.hopflow.wasserstein.prox.ProximalStep;
  * docs/design.md §1, "Density flow by proximal (JKO) steps"): per time step h,
  * <ol>
  *   <li>the points move by one SDE step of the {@link ParticleEngine} (x_{k−1} → x_k);</li>
- *   <li>the values follow by one {@link ProximalStep} (rows = previous points, ψ = f(x_{k−1}));</li>
- *   <li>the values are normalised ({@link Normalisation}; default the kernel-density ratio), and the free energy (eq. (45)) is estimated.</li>
+ *   <li>the values follow by the flow's {@link ValueUpdate} (by default {@link ProximalValues}: one
+ *       {@link ProximalStep}, rows = previous points, ψ = f(x_{k−1}), then a
+ *       {@link Normalisation}, by default the kernel-density ratio);</li>
+ *   <li>the free energy (eq. (45)) of the normalised cloud is estimated at T(t_k).</li>
  * </ol>
  * The start cloud's values are used as given (they should be density values, e.g. 1 for the
- * uniform density on the unit cube).
+ * uniform density on the unit cube). The temperature follows the machine's schedule.
  *
- * <p>The temperature must be constant (the proximal step's T). Listeners receive per-step
- * diagnostics and snapshots; a cancellation token is polled before every step. A proximal step
- * that does not converge stops the run with a {@link io.github.hopflow.wasserstein.ConvergenceException}
- * unless {@link Builder#failOnNonConvergence(boolean)} is off (its diagnostics then say so).
+ * <p>Two ways to drive it: {@link #start} gives a {@link DensityFlowState} that the caller
+ * advances one step at a time (the single-step API every command uses), and {@link #run} advances
+ * one for a given number of steps with listeners, snapshots and a cancellation token. A value
+ * update that does not converge stops the run with a
+ * {@link io.github.hopflow.wasserstein.ConvergenceException} unless
+ * {@link Builder#failOnNonConvergence(boolean)} is off (its diagnostics then say so).
  *
- * <p>Not thread-safe (the engine and the proximal step carry state); one run at a time.
+ * <p>Not thread-safe (the engine and the value update carry state); one run at a time.
  */
 public final class DensityFlow {
 
     private final ParticleEngine engine;
-    private final ProximalStep prox;
-    private final Normalisation normalisation;
-    private final boolean failOnNonConvergence;
+    private final ValueUpdate values;
     private final Objective objective;
-    private final double temperature;
+    private final DiagonalMetric metric;
 
     private DensityFlow(Builder b) {
         this.engine = b.engine;
         DiffusionMachine machine = engine.machine();
         this.objective = machine.objective();
-        this.temperature = machine.temperature(0.0);
-        this.prox = b.step.metric(machine.metric()).temperature(temperature).timeStep(engine.step()).build();
-        this.normalisation = b.normalisation != null ? b.normalisation
-                : defaultNormalisation(machine.metric(), b.parallelism);
-        this.failOnNonConvergence = b.failOnNonConvergence;
+        this.metric = machine.metric();
+        this.values = b.values != null ? b.values
+                : ProximalValues.of(b.step.metric(metric), b.normalisation != null ? b.normalisation
+                        : defaultNormalisation(metric, b.parallelism), b.failOnNonConvergence);
     }
 
     /**
@@ -64,7 +63,7 @@ public final class DensityFlow {
         return Normalisation.kernelDensityRatio(metric, threads);
     }
 
-    /** A builder for a flow that moves points with {@code engine}; ε is required. */
+    /** A builder for a flow that moves points with {@code engine}; ε is required for the default update. */
     public static Builder builder(ParticleEngine engine) {
         if (engine == null) {
             throw new IllegalArgumentException("engine must not be null");
@@ -72,14 +71,33 @@ public final class DensityFlow {
         return new Builder(engine);
     }
 
-    /** The proximal step used. */
-    public ProximalStep proximalStep() {
-        return prox;
+    /** The value update. */
+    public ValueUpdate valueUpdate() {
+        return values;
     }
 
-    /** The normalisation used. */
-    public Normalisation normalisation() {
-        return normalisation;
+    /** The particle engine. */
+    public ParticleEngine engine() {
+        return engine;
+    }
+
+    /**
+     * A run from {@code start} at time {@code t0}, to be advanced step by step.
+     *
+     * @param start the cloud at t₀ (N = the engine's particle count, values = density values)
+     * @throws IllegalArgumentException if the cloud does not fit the engine
+     */
+    public DensityFlowState start(WeightedPointCloud start, double t0) {
+        int n = engine.dimension();
+        if (start.dimension() != n || start.size() != engine.particles()) {
+            throw new IllegalArgumentException("start cloud must have " + engine.particles() + " points in dimension "
+                    + n + " (the engine's), got " + start.size() + " points in dimension " + start.dimension());
+        }
+        if (!Double.isFinite(t0) || t0 < 0) {
+            throw new IllegalArgumentException("start time must be finite and >= 0, got " + t0);
+        }
+        values.reset();
+        return new DensityFlowState(this, start, t0);
     }
 
     /**
@@ -91,79 +109,48 @@ public final class DensityFlow {
      * @return the final cloud and the diagnostics
      */
     public FlowResult run(WeightedPointCloud start, FlowOptions options, FlowListener... listeners) {
-        int n = engine.dimension();
-        int count = engine.particles();
-        if (start.dimension() != n || start.size() != count) {
-            throw new IllegalArgumentException("start cloud must have " + count + " points in dimension " + n
-                    + " (the engine's), got " + start.size() + " points in dimension " + start.dimension());
-        }
-        double h = engine.step();
-        double t0 = options.startTime();
-        double[] x = start.positions();
-        double[] next = new double[x.length];
-        double[] rho = start.values();
-        double[] psi = new double[count];
+        DensityFlowState state = start(start, options.startTime());
         ThinnedTrace<FlowStep> diagnostics = ThinnedTrace.create();
         for (FlowListener l : listeners) {
-            l.onSnapshot(0, t0, start);
+            l.onSnapshot(0, state.time(), start);
         }
         long lastSnapshot = 0;
         boolean cancelled = false;
-        double t = t0;
-        long k = 0;
-        while (k < options.steps()) {
+        while (state.steps() < options.steps()) {
             if (options.cancellation().getAsBoolean()) {
                 cancelled = true;
                 break;
             }
-            long s0 = System.nanoTime();
-            System.arraycopy(x, 0, next, 0, x.length);
-            engine.advance(next, t);
-            long s1 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                psi[i] = objective.value(x, i * n);
-            }
-            ProximalResult r = prox.step(x, rho, psi, next);
-            if (failOnNonConvergence) {
-                r.requireConverged();
-            }
-            rho = normalisation.apply(n, next, r.logValues());
-            long s2 = System.nanoTime();
-            k++;
-            t = t0 + k * h;
-            double[] tmp = x;
-            x = next;
-            next = tmp;
-            FreeEnergy fe = FreeEnergy.estimate(objective, temperature, x, rho);
-            FlowStep d = new FlowStep(k, t, r.iterations(), r.error(), r.converged(), fe.value(),
-                    fe.standardError(), (s1 - s0) / 1e6, (s2 - s1) / 1e6);
+            FlowStep d = state.advance();
+            long k = d.step();
             diagnostics.add(k, d);
             for (FlowListener l : listeners) {
                 l.onStep(d);
             }
             boolean last = k == options.steps();
-            if (last || (options.snapshotEvery() > 0 && k % options.snapshotEvery() == 0)) {
-                snapshot(listeners, k, t, x, rho);
+            if (listeners.length > 0 && (last || (options.snapshotEvery() > 0 && k % options.snapshotEvery() == 0))) {
+                WeightedPointCloud c = state.cloud();
+                for (FlowListener l : listeners) {
+                    l.onSnapshot(k, state.time(), c);
+                }
                 lastSnapshot = k;
             }
         }
-        WeightedPointCloud end = WeightedPointCloud.of(n, x, rho);
-        if (cancelled && lastSnapshot != k) {
+        WeightedPointCloud end = state.cloud();
+        if (cancelled && lastSnapshot != state.steps()) {
             for (FlowListener l : listeners) {
-                l.onSnapshot(k, t, end);
+                l.onSnapshot(state.steps(), state.time(), end);
             }
         }
-        return new FlowResult(end, diagnostics, cancelled, t);
+        return new FlowResult(end, diagnostics, cancelled, state.time());
     }
 
-    private static void snapshot(FlowListener[] listeners, long k, double t, double[] x, double[] rho) {
-        if (listeners.length == 0) {
-            return;
-        }
-        WeightedPointCloud c = WeightedPointCloud.of(x.length / rho.length, x, rho);
-        for (FlowListener l : listeners) {
-            l.onSnapshot(k, t, c);
-        }
+    Objective objective() {
+        return objective;
+    }
+
+    DiagonalMetric metric() {
+        return metric;
     }
 
     /** Builder of {@link DensityFlow}. */
@@ -172,6 +159,7 @@ public final class DensityFlow {
         /** The proximal step's options; metric, temperature and time step come from the engine. */
         private final ProximalStep.Builder step = ProximalStep.builder();
         private Normalisation normalisation;
+        private ValueUpdate values;
         private boolean failOnNonConvergence = true;
         private int parallelism = Runtime.getRuntime().availableProcessors();
 
@@ -232,7 +220,19 @@ public final class DensityFlow {
             return this;
         }
 
-        /** The normalisation (default {@link DensityFlow#defaultNormalisation}). */
+        /**
+         * The value update (default {@link ProximalValues} configured by this builder's proximal-step
+         * options and normalisation).
+         */
+        public Builder values(ValueUpdate update) {
+            if (update == null) {
+                throw new IllegalArgumentException("values must not be null");
+            }
+            this.values = update;
+            return this;
+        }
+
+        /** The normalisation of the default value update (default {@link DensityFlow#defaultNormalisation}). */
         public Builder normalisation(Normalisation nm) {
             if (nm == null) {
                 throw new IllegalArgumentException("normalisation must not be null");
@@ -248,12 +248,14 @@ public final class DensityFlow {
         }
 
         /**
-         * @throws IllegalArgumentException if ε is unset or the temperature is not constant
+         * Builds the flow.
+         *
+         * @throws IllegalArgumentException if the default value update is used and ε is unset
          */
         public DensityFlow build() {
-            if (!engine.machine().schedule().isConstant()) {
-                throw new IllegalArgumentException("the density flow needs a constant temperature, got schedule "
-                        + engine.machine().schedule());
+            if (values == null) {
+                step.metric(engine.machine().metric()).temperature(engine.machine().temperature(0))
+                        .timeStep(engine.step()).build();
             }
             return new DensityFlow(this);
         }
