@@ -69,7 +69,7 @@ public final class StepBench {
             x[k] = 0.001 + 0.998 * rng.nextDouble();
         }
         FlowSetup setup = new FlowSetup(metric, objective, TEMPERATURE, H, epsilon, FlowSetup.DEFAULT_KERNEL,
-                kernelTolerance, threads);
+                kernelTolerance, threads, FlowSetup.DEFAULT_VALUES);
         engine = setup.engine(particles, rng);
         state = setup.flow(engine).start(WeightedPointCloud.unweighted(dim, x), 0);
         double[] u = new double[x.length];

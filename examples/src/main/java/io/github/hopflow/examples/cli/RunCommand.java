@@ -88,6 +88,13 @@ public final class RunCommand implements Callable<Integer> {
     double eps;
 
 
+    @Option(names = "--values", defaultValue = FlowSetup.DEFAULT_VALUES, paramLabel = "paper|kde|gibbs-ratio",
+            description = "How the density values follow the points: paper (the published proximal step, eq. (54),"
+                    + " with the kernel-density normalisation), or from the positions alone: kde (a leave-one-out"
+                    + " kernel density estimate) or gibbs-ratio (rho_inf times a kernel estimate of rho_t/rho_inf)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String values;
+
     @Option(names = "--kernel", defaultValue = "auto", paramLabel = "auto|dense|exact",
             description = "Gibbs kernel of the proximal step: auto (grid or stored dense kernel, within "
                     + "--kernel-tolerance in the log of every product), dense (stored dense kernel: float entries "
@@ -163,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
         DiagonalMetric m = metric(metric, dim, beta);
         int threads = control.threads();
         FlowSetup setup = new FlowSetup(m, quadratic.objective(objective, dim), temperature, step, eps, kernel,
-                kernelTolerance, threads);
+                kernelTolerance, threads, values);
         if (!kernel.equalsIgnoreCase("auto")) {
             // the dense and exact kernels store all N² entries (the automatic choice never does past its budget)
             Sizes.requireFits("--kernel " + kernel + " with --particles " + particles + " (use --kernel auto)",

@@ -6,6 +6,7 @@ import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
+import io.github.hopflow.wasserstein.flow.PositionDensityValues;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
@@ -28,9 +29,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param kernel auto, dense or exact
  * @param kernelTolerance δ in [1e-12, 0.1]
  * @param threads ≥ 1
+ * @param values the value update: {@code paper} (the proximal step and the kernel-density
+ *     normalisation), or the positions-only {@code kde} and {@code gibbs-ratio}
  */
 public record FlowSetup(DiagonalMetric metric, Objective objective, double temperature, double step, double epsilon,
-        String kernel, double kernelTolerance, int threads) {
+        String kernel, double kernelTolerance, int threads, String values) {
+
+    /** The value updates by name. */
+    public static final java.util.List<String> VALUES = java.util.List.of("paper", "kde", "gibbs-ratio");
+    /** The default value update. */
+    public static final String DEFAULT_VALUES = "paper";
 
     /** The SDE scheme of every density-flow command: exact barrier flow, never leaves the cube. */
     public static final Scheme SCHEME = Scheme.ISOMETRIC_SPLITTING;
@@ -39,9 +47,13 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
     /** The default kernel tolerance δ. */
     public static final double DEFAULT_KERNEL_TOLERANCE = 1e-6;
 
-    /** Checks the kernel name and tolerance. */
+    /** Checks the kernel name and tolerance and the value update's name. */
     public FlowSetup {
         kernelFactory(kernel, kernelTolerance, threads);
+        if (!VALUES.contains(values)) {
+            throw new IllegalArgumentException("--values must be one of " + String.join(", ", VALUES) + ", got '"
+                    + values + "'");
+        }
     }
 
     /** The particle engine for {@code particles} particles driven by {@code random}. */
@@ -52,8 +64,19 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
 
     /** The density flow on {@code engine} (which it does not own). */
     public DensityFlow flow(ParticleEngine engine) {
-        return DensityFlow.builder(engine).epsilon(epsilon).parallelism(threads)
-                .kernelFactory(kernelFactory(kernel, kernelTolerance, threads)).build();
+        DensityFlow.Builder b = DensityFlow.builder(engine).epsilon(epsilon).parallelism(threads)
+                .kernelFactory(kernelFactory(kernel, kernelTolerance, threads));
+        switch (values) {
+            case "kde":
+                b.values(PositionDensityValues.kernelDensity(metric, threads));
+                break;
+            case "gibbs-ratio":
+                b.values(PositionDensityValues.gibbsRatio(metric, threads));
+                break;
+            default:
+                break;
+        }
+        return b.build();
     }
 
     /**

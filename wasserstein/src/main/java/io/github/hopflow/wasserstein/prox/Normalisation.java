@@ -2,9 +2,7 @@ package io.github.hopflow.wasserstein.prox;
 
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.wasserstein.gibbs.GibbsDensity;
-import io.github.hopflow.wasserstein.kernel.fast.LeaveOneOutGaussianSums;
 import java.util.Arrays;
-import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * Turns the un-normalised values of a {@link ProximalStep} into density values (docs/design.md §1,
@@ -135,12 +133,7 @@ public interface Normalisation {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         int n = metric.dimension();
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        for (int k = 0; k < n; k++) {
-            lo[k] = metric.lowerBound(k);
-            hi[k] = metric.upperBound(k);
-        }
+        LeaveOneOutDensity kde = LeaveOneOutDensity.on(metric, threads);
         return new Normalisation() {
             @Override
             public String name() {
@@ -156,40 +149,9 @@ public interface Normalisation {
                 if (count < 2) {
                     throw new IllegalArgumentException("kde normalisation needs at least 2 points, got " + count);
                 }
-                double[] bw = new double[n];
-                for (int k = 0; k < n; k++) {
-                    double mean = 0;
-                    for (int i = 0; i < count; i++) {
-                        mean += x[i * n + k];
-                    }
-                    mean /= count;
-                    double var = 0;
-                    for (int i = 0; i < count; i++) {
-                        double d = x[i * n + k] - mean;
-                        var += d * d;
-                    }
-                    double sd = Math.sqrt(var / (count - 1));
-                    bw[k] = Math.max(sd, 1e-12) * Math.pow(count, -1.0 / (n + 4));
-                }
-                // the weight of each centre: minus the log of its normalising mass inside the domain
-                double logNorm = 0;
-                for (int k = 0; k < n; k++) {
-                    logNorm += Math.log(bw[k] * Math.sqrt(2 * Math.PI));
-                }
-                double[] logWeight = new double[count];
-                for (int c = 0; c < count; c++) {
-                    double lm = 0;
-                    for (int k = 0; k < n; k++) {
-                        double xc = x[c * n + k];
-                        double a = (lo[k] - xc) / (bw[k] * Math.sqrt(2));
-                        double b = (hi[k] - xc) / (bw[k] * Math.sqrt(2));
-                        lm += Math.log(truncatedMass(a, b));
-                    }
-                    logWeight[c] = -(lm + logNorm);
-                }
-                // log g_{-i}(x_i) = log((1/(N-1)) Σ_{c≠i} exp(−Σ_k (x_ik − x_ck)²/(2 h_k²) + logWeight_c))
+                // log g_{-i}(x_i) = log((1/(N-1)) Σ_{c≠i} K_c(x_i))
                 double[] terms = new double[count];
-                LeaveOneOutGaussianSums.logSums(n, x, bw, logWeight, threads, terms);
+                kde.logWeightedSums(x, new double[count], terms);
                 double logPairs = Math.log(count - 1);
                 double best = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < count; i++) {
@@ -224,21 +186,5 @@ public interface Normalisation {
                 return d.length % 2 == 1 ? d[h] : 0.5 * (d[h - 1] + d[h]);
             }
         };
-    }
-
-    /**
-     * ½(erf(b) − erf(a)) for a ≤ b (infinite ends allowed): the mass inside [lo, hi] of a Gaussian
-     * kernel of bandwidth h centred at x, with a = (lo − x)/(h√2), b = (hi − x)/(h√2). Computed from
-     * the upper tails (Commons Numbers' erfc), so that no mass near 1 or near 0 loses its digits to
-     * a difference of two values near 1.
-     */
-    private static double truncatedMass(double a, double b) {
-        if (a >= 0) {
-            return 0.5 * (Erfc.value(a) - Erfc.value(b));
-        }
-        if (b <= 0) {
-            return 0.5 * (Erfc.value(-b) - Erfc.value(-a));
-        }
-        return 1 - 0.5 * (Erfc.value(-a) + Erfc.value(b));
     }
 }
