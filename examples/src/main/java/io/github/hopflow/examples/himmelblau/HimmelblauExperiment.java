@@ -17,6 +17,13 @@ import io.github.hopflow.geometry.objective.ScaledHimmelblau;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.wasserstein.flow.ComparedValues;
+import io.github.hopflow.wasserstein.flow.ProximalValues;
+import io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolution;
+import io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolver;
+import io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckState;
+import io.github.hopflow.wasserstein.fokkerplanck.ValueAccuracy;
+import io.github.hopflow.wasserstein.prox.ProximalStep;
 import io.github.hopflow.wasserstein.flow.ThinnedTrace;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
 import io.github.hopflow.wasserstein.flow.FlowListener;
@@ -105,6 +112,8 @@ public final class HimmelblauExperiment {
         // the figures and the mode estimate need a few hundred snapshots at most: a thinned record
         // keeps the memory of a long run bounded (every snapshot is still written to disk)
         ThinnedTrace<Snapshot> record = ThinnedTrace.create(KEPT_SNAPSHOTS);
+        ThinnedTrace<double[]> paperRecord = ThinnedTrace.create(KEPT_SNAPSHOTS);
+        ComparedValues values = ComparedValues.of(defaultValues(), paperValues());
         FlowListener listener = new FlowListener() {
             @Override
             public void onStep(FlowStep d) {
@@ -118,6 +127,8 @@ public final class HimmelblauExperiment {
             public void onSnapshot(long step, double time, WeightedPointCloud cloud) {
                 snapshots.write((int) step, cloud);
                 record.add(step, new Snapshot((int) step, time, cloud));
+                double[] paper = values.secondaryValues();
+                paperRecord.add(step, paper == null ? cloud.values() : paper);
             }
         };
         FlowResult result;
@@ -130,10 +141,7 @@ public final class HimmelblauExperiment {
                 .threads(settings.threads())
                 .random(rng)
                 .build()) {
-            DensityFlow flow = DensityFlow.builder(engine)
-                    .epsilon(settings.epsilon())
-                    .parallelism(settings.threads())
-                    .build();
+            DensityFlow flow = DensityFlow.builder(engine).values(values).build();
             FlowOptions options = FlowOptions.steps(settings.steps())
                     .withSnapshotEvery(settings.snapshotEvery())
                     .withCancellation(cancelled);
@@ -149,19 +157,81 @@ public final class HimmelblauExperiment {
         List<DensityModes.Mode> modes = DensityModes.defaults().find(pooled(kept, last));
         List<ModeMatch> matches = ModeMatch.match(objective.globalMinimisers(), modes);
         double mad = ShapeSpread.mad(last, objective, t);
+        status.accept("Fokker-Planck reference");
+        List<double[]> paperKept = new ArrayList<>(paperRecord.entries());
+        if (paperRecord.last() != null && (paperKept.isEmpty()
+                || paperKept.get(paperKept.size() - 1) != paperRecord.last())) {
+            paperKept.add(paperRecord.last());
+        }
+        FokkerPlanckSolver reference = FokkerPlanckSolver.builder().metric(metric).objective(objective)
+                .temperature(t).cellsPerAxis(REFERENCE_CELLS).timeStep(Math.min(settings.step(),
+                        FokkerPlanckSolver.DEFAULT_TIME_STEP)).uniformInitialDensity().build();
+        HimmelblauAccuracy accuracy = accuracy(reference, kept, paperKept, values.name());
         HimmelblauOutcome outcome = new HimmelblauOutcome(settings, Math.toIntExact(result.stepsDone()), result.time(),
                 result.cancelled(), modes, matches, mad, logZ.value(), logZ.minimumFreeEnergy(t),
                 result.steps(), result.medianMillisPerStep(), flowSeconds,
-                Math.toIntExact(record.added()), 0);
+                Math.toIntExact(record.added()), 0, accuracy);
 
         status.accept("summary");
         Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome));
         status.accept("figures");
         writeFlowFigures(kept, result.steps(), gibbs, logZ.minimumFreeEnergy(t));
+        if (accuracy.measured()) {
+            ImageFiles.writePng(HimmelblauFigures.accuracy(kept.get(kept.size() - 1), paperKept.get(paperKept.size() - 1),
+                    lastReference, accuracy), out.resolve("accuracy.png"));
+        }
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
         Json.write(out.resolve("summary.json"), HimmelblauSummary.of(finished));
         return finished;
+    }
+
+    /** Cells per axis of the Fokker–Planck reference (grid-converged on the paper's example). */
+    static final int REFERENCE_CELLS = 160;
+
+    /** The solution at the last measured snapshot, for the figure. */
+    private FokkerPlanckSolution lastReference;
+
+    /** The flow's value update: the default of the density flow. */
+    private io.github.hopflow.wasserstein.flow.ValueUpdate defaultValues() {
+        return paperValues();
+    }
+
+    /** The published value update (PROXRECUR with ε and the kernel-density normalisation). */
+    private io.github.hopflow.wasserstein.flow.ValueUpdate paperValues() {
+        return ProximalValues.of(ProximalStep.builder().metric(metric).epsilon(settings.epsilon())
+                .parallelism(settings.threads()), DensityFlow.defaultNormalisation(metric, settings.threads()), true);
+    }
+
+    /** Both sets of values against ρ_t at every kept snapshot after the start. */
+    private HimmelblauAccuracy accuracy(FokkerPlanckSolver reference, List<Snapshot> kept, List<double[]> paper,
+            String valuesName) {
+        String what = "Fokker-Planck solution, " + REFERENCE_CELLS + "x" + REFERENCE_CELLS + " cells";
+        FokkerPlanckState state = reference.start();
+        List<Long> steps = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        List<Double> mad = new ArrayList<>();
+        List<Double> slope = new ArrayList<>();
+        List<Double> paperMad = new ArrayList<>();
+        List<Double> paperSlope = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            Snapshot s = kept.get(i);
+            if (s.step() == 0) {
+                continue;
+            }
+            FokkerPlanckSolution rho = state.advanceTo(s.time());
+            lastReference = rho;
+            ValueAccuracy a = ValueAccuracy.of(s.cloud(), rho);
+            ValueAccuracy p = ValueAccuracy.of(s.cloud().withValues(paper.get(i)), rho);
+            steps.add((long) s.step());
+            times.add(s.time());
+            mad.add(a.mad());
+            slope.add(a.slope());
+            paperMad.add(p.mad());
+            paperSlope.add(p.slope());
+        }
+        return steps.isEmpty() ? HimmelblauAccuracy.none(what, valuesName)
+                : new HimmelblauAccuracy(what, valuesName, steps, times, mad, slope, paperMad, paperSlope);
     }
 
     private void writeStaticFigures(GibbsDensity gibbs) {

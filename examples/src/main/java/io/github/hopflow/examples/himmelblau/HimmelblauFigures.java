@@ -96,6 +96,48 @@ public final class HimmelblauFigures {
                 .render(SIZE + ColourBar.WIDTH, SIZE);
     }
 
+    /**
+     * The density values against the Fokker–Planck solution at the last snapshot: log ϱ against
+     * log ρ_t over the particles for the run's values and for the published algorithm's on the
+     * same paths (on the line y = x + c when the contrast is right), and ρ_t with the cloud.
+     *
+     * @param cloud the run's last snapshot
+     * @param paperValues the published values at its points. Not modified.
+     * @param rho ρ_t at the snapshot's time
+     */
+    public static BufferedImage accuracy(io.github.hopflow.examples.snapshot.Snapshot cloud, double[] paperValues,
+            io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolution rho, HimmelblauAccuracy accuracy) {
+        var c = cloud.cloud();
+        double[] x = c.positions();
+        double[] logRho = new double[c.size()];
+        rho.logDensities(x, logRho);
+        double[] own = new double[c.size()];
+        double[] paper = new double[c.size()];
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < own.length; i++) {
+            own[i] = Math.log(c.value(i));
+            paper[i] = Math.log(paperValues[i]);
+            points.add(new double[] {x[2 * i], x[2 * i + 1]});
+        }
+        int last = accuracy.steps().size() - 1;
+        int w = SIZE;
+        BufferedImage a = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
+                "%s values: MAD %.3f, slope %.2f", accuracy.values(), accuracy.mad().get(last),
+                accuracy.slope().get(last)), "log ρ_t (Fokker–Planck)", "log ϱ", logRho, own, w, w);
+        BufferedImage b = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
+                "paper values: MAD %.3f, slope %.2f", accuracy.paperMad().get(last), accuracy.paperSlope().get(last)),
+                "log ρ_t (Fokker–Planck)", "log ϱ", logRho, paper, w, w);
+        GridField field = GridField.unitSquare((u, v) -> rho.density(new double[] {u, v}), GRID);
+        ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, field.max());
+        BufferedImage d = FieldChart.unitSquare("ρ_t by the Fokker–Planck solver, t = " + Numbers.compact(rho.time()))
+                .heatMap(field, scale)
+                .markers(points, "particles", Color.WHITE, GlyphMarker.of(GlyphMarker.Shape2D.DISC, 0.5, Color.BLACK))
+                .markerSize(4)
+                .render(w, w);
+        return io.github.hopflow.examples.plot.PanelGrid.compose(List.of(a, b, d), 3,
+                "Density values against ρ_t at t = " + Numbers.compact(cloud.time()) + " (N = " + c.size() + ")", null);
+    }
+
     private static double[] niceLevels(double max) {
         double[] candidates = {2, 5, 10, 25, 50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000};
         return java.util.Arrays.stream(candidates).filter(v -> v < max).toArray();

@@ -22,11 +22,12 @@ import java.util.List;
  * @param flowSeconds wall seconds of the flow (SDE and proximal steps, snapshot writing)
  * @param snapshots number of snapshot files written
  * @param totalSeconds wall seconds of the whole command (0 until known)
+ * @param accuracy the values against the Fokker–Planck solution
  */
 public record HimmelblauOutcome(HimmelblauSettings settings, int stepsDone, double time, boolean interrupted,
         List<DensityModes.Mode> modes, List<ModeMatch> matches, double spread, double logPartition,
         double minimumFreeEnergy, List<FlowStep> steps, double medianMillisPerStep, double flowSeconds,
-        int snapshots, double totalSeconds) {
+        int snapshots, double totalSeconds, HimmelblauAccuracy accuracy) {
 
     /** Whether every minimiser has a mode within {@link HimmelblauExperiment#MODE_TOLERANCE}. */
     public boolean allModesFound() {
@@ -36,6 +37,6 @@ public record HimmelblauOutcome(HimmelblauSettings settings, int stepsDone, doub
     /** The same outcome with the total wall time. */
     public HimmelblauOutcome withTotalSeconds(double seconds) {
         return new HimmelblauOutcome(settings, stepsDone, time, interrupted, modes, matches, spread, logPartition,
-                minimumFreeEnergy, steps, medianMillisPerStep, flowSeconds, snapshots, seconds);
+                minimumFreeEnergy, steps, medianMillisPerStep, flowSeconds, snapshots, seconds, accuracy);
     }
 }

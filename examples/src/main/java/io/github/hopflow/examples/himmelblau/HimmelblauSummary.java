@@ -83,6 +83,22 @@ public final class HimmelblauSummary {
         }
         fe.put("trace", trace);
         doc.put("freeEnergy", fe);
+        HimmelblauAccuracy a = o.accuracy();
+        Map<String, Object> acc = new LinkedHashMap<>();
+        acc.put("reference", a.reference());
+        acc.put("values", a.values());
+        acc.put("steps", a.steps());
+        acc.put("time", a.times());
+        acc.put("mad", a.mad());
+        acc.put("slope", a.slope());
+        acc.put("paper_mad", a.paperMad());
+        acc.put("paper_slope", a.paperSlope());
+        if (a.measured()) {
+            int last = a.steps().size() - 1;
+            acc.put("final_mad", a.mad().get(last));
+            acc.put("final_slope", a.slope().get(last));
+        }
+        doc.put("accuracy", acc);
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("totalSeconds", o.totalSeconds());
         timing.put("flowSeconds", o.flowSeconds());
@@ -103,7 +119,7 @@ public final class HimmelblauSummary {
                 "snapshots/step-NNNNNN.csv, header x1,x2,rho (normalised density values), every "
                         + s.snapshotEvery() + " steps and the last"));
         doc.put("figures", List.of("geodesic-balls.png", "objective.png", "stationary.png", "evolution.png",
-                "evolution.gif", "runtime.png", "free-energy.png"));
+                "evolution.gif", "runtime.png", "free-energy.png", "accuracy.png"));
         return doc;
     }
 
