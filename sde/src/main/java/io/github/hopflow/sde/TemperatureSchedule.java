@@ -36,6 +36,30 @@ public interface TemperatureSchedule {
         return new Schedules.Constant(Schedules.requireTemperature("temperature", temperature));
     }
 
+    /** The names of {@link #named}. */
+    java.util.List<String> NAMES = java.util.List.of("constant", "logarithmic", "exponential");
+
+    /**
+     * A built-in schedule by its command-line name: {@code constant} (T₀), {@code logarithmic}
+     * (T₀/log(e + t/τ)) or {@code exponential} (T₀e^{−t/τ} floored at T₀/1000).
+     *
+     * @throws IllegalArgumentException naming {@code --schedule} for an unknown name, and the
+     *     parameter for a bad value
+     */
+    static TemperatureSchedule named(String name, double initial, double timeScale) {
+        switch (name) {
+            case "constant":
+                return constant(initial);
+            case "logarithmic":
+                return logarithmic(initial, timeScale);
+            case "exponential":
+                return exponential(initial, timeScale, initial / 1000);
+            default:
+                throw new IllegalArgumentException("--schedule must be constant, logarithmic or exponential, got '"
+                        + name + "'");
+        }
+    }
+
     /**
      * The logarithmic cooling schedule T(t) = T₀ / log(e + t/τ), with T(0) = T₀; the classical
      * schedule under which simulated annealing reaches the global minimisers.

@@ -181,7 +181,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         }
         DiagonalMetric m = RunCommand.metric(metricName, dim, beta);
         Objective f = quadratic == null ? byName(objective, dim) : quadratic.objective(objective, dim);
-        TemperatureSchedule s = schedule(schedule, temperature, tau);
+        TemperatureSchedule s = TemperatureSchedule.named(schedule.toLowerCase(Locale.ROOT), temperature, tau);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         boolean bounded = true;
@@ -217,20 +217,6 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             return Objectives.byName(name, dim);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--objective " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    static TemperatureSchedule schedule(String name, double temperature, double tau) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "constant":
-                return TemperatureSchedule.constant(temperature);
-            case "logarithmic":
-                return TemperatureSchedule.logarithmic(temperature, tau);
-            case "exponential":
-                return TemperatureSchedule.exponential(temperature, tau, temperature / 1000);
-            default:
-                throw new IllegalArgumentException("--schedule must be constant, logarithmic or exponential, got '"
-                        + name + "'");
         }
     }
 

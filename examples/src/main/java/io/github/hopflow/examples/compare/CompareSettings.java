@@ -47,7 +47,7 @@ public record CompareSettings(String objective, int dimension, int particles, do
         requirePositive("--eps", epsilon);
         requirePositive("--firing-rate-step", firingRateStep);
         requirePositive("--basin-tolerance", basinTolerance);
-        if (!List.of("constant", "logarithmic", "exponential").contains(schedule)) {
+        if (!TemperatureSchedule.NAMES.contains(schedule)) {
             throw new IllegalArgumentException("--schedule must be constant, logarithmic or exponential, got '"
                     + schedule + "'");
         }
@@ -70,15 +70,7 @@ public record CompareSettings(String objective, int dimension, int particles, do
 
     /** The machine's temperature schedule. */
     public TemperatureSchedule temperatureSchedule() {
-        double timeScale = Double.isNaN(tau) ? 0.1 * steps * step : tau;
-        switch (schedule) {
-            case "logarithmic":
-                return TemperatureSchedule.logarithmic(temperature, timeScale);
-            case "exponential":
-                return TemperatureSchedule.exponential(temperature, timeScale, temperature / 1000);
-            default:
-                return TemperatureSchedule.constant(temperature);
-        }
+        return TemperatureSchedule.named(schedule, temperature, Double.isNaN(tau) ? 0.1 * steps * step : tau);
     }
 
     static void requirePositive(String name, double v) {
