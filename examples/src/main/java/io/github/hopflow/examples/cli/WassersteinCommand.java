@@ -2,7 +2,6 @@ package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
-import io.github.hopflow.sde.io.CloudCsv;
 import io.github.hopflow.wasserstein.ot.ExactTransportResult;
 import io.github.hopflow.wasserstein.ot.Sinkhorn;
 import io.github.hopflow.wasserstein.ot.SinkhornDivergence;

@@ -33,7 +33,6 @@ import io.github.hopflow.wasserstein.flow.FlowStep;
 import io.github.hopflow.wasserstein.gibbs.GibbsDensity;
 import io.github.hopflow.wasserstein.gibbs.LogPartition;
 import io.github.hopflow.wasserstein.gibbs.PartitionFunction;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
