@@ -145,14 +145,36 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         FokkerPlanckSolver solver = solver(p, timeStep == null ? FokkerPlanckSolver.DEFAULT_TIME_STEP : timeStep);
         OutputDirectory dir = OutputDirectory.prepare(out, force);
         long start = System.nanoTime();
-        FokkerPlanckSolution rho = solver.solve(time);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> summary = summary(p, solver, rho, seconds);
-        writeDensity(dir.resolve("density.csv"), rho);
-        if (p.dimension <= 2) {
-            ImageFiles.writePng(figure(rho, p), dir.resolve("density.png"));
+        try (Interruption stop = Interruption.install()) {
+            // advance in short stretches so that Ctrl-C stops the solve within one of them; what
+            // was reached is written, marked cancelled
+            FokkerPlanckState state = solver.start();
+            FokkerPlanckSolution rho = state.solution();
+            long stretches = Math.max(STRETCHES, (long) Math.ceil(time / (STRETCH_STEPS * solver.timeStep())));
+            for (long i = 1; i <= stretches && !stop.requested(); i++) {
+                rho = state.advanceTo(i == stretches ? time : time * i / stretches);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> summary = summary(p, solver, rho, seconds);
+            summary.put("cancelled", rho.time() < time);
+            writeDensity(dir.resolve("density.csv"), rho);
+            if (p.dimension <= 2) {
+                ImageFiles.writePng(figure(rho, p), dir.resolve("density.png"));
+            }
+            Json.write(dir.resolve("summary.json"), summary);
+            report(summary, solver, rho, seconds, dir);
+            return rho.time() < time ? 130 : 0;
         }
-        Json.write(dir.resolve("summary.json"), summary);
+    }
+
+    /** The least number of stretches a solve is cut into, between which an interruption is noticed. */
+    private static final int STRETCHES = 100;
+    /** The most solver steps of one stretch. */
+    private static final int STRETCH_STEPS = 200;
+
+    private void report(Map<String, Object> summary, FokkerPlanckSolver solver, FokkerPlanckSolution rho,
+            double seconds, OutputDirectory dir) {
+        double time = rho.time();
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.line(summary));
@@ -165,7 +187,6 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "; %.2f s%nwrote %s%n", seconds, dir.path());
         }
         w.flush();
-        return 0;
     }
 
     /** The parameters of a solve. */
@@ -324,6 +345,13 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     // ---- --compare -------------------------------------------------------------------------
 
     private int compare(Path runDir) throws IOException {
+        try (Interruption stop = Interruption.install()) {
+            return compare(runDir, stop);
+        }
+    }
+
+    /** Measures the run's snapshots in order until done or interrupted; writes what was measured. */
+    private int compare(Path runDir, Interruption stop) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("--compare " + runDir + " is not a directory");
         }
@@ -370,12 +398,14 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 : Objectives.byName(objectiveName, n, objectiveParameters);
         Problem p = new Problem(base.objectiveName, n, base.metric, f, base.schedule, runTemperature,
                 base.scheduleName, base.lower, base.upper);
-        FokkerPlanckSolver solver = solver(p, timeStep == null ? Math.min(step, FokkerPlanckSolver.DEFAULT_TIME_STEP)
-                : timeStep);
+        FokkerPlanckSolver solver = solver(p, timeStep == null ? step : timeStep);
         OutputDirectory dir = OutputDirectory.extend("--compare", runDir);
         FokkerPlanckState state = solver.start();
         List<double[]> rows = new ArrayList<>();
         for (int k : snapshots.steps()) {
+            if (stop.requested()) {
+                break;
+            }
             Snapshot s = snapshots.read(k, step);
             if (s.cloud().dimension() != n) {
                 throw new IllegalArgumentException("--compare snapshot " + SnapshotDirectory.fileName(k)
@@ -426,7 +456,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                     runDir.resolve("accuracy.png"));
         }
         w.flush();
-        return 0;
+        return stop.requested() ? 130 : 0;
     }
 
     private static double number(JsonNode params, String name, Path file) {

@@ -28,11 +28,28 @@ public final class Interruption implements AutoCloseable, BooleanSupplier {
         }, "hopflow-interrupt");
     }
 
-    /** Installs the hook; close it when the command has written its output. */
+    /**
+     * Installs the hook; close it when the command has written its output. The headless graphics
+     * and fonts are set up first: they register shutdown hooks of their own on first use, which the
+     * JVM refuses once a signal has started the shutdown ("Shutdown in progress"), and a command
+     * stopped by Ctrl-C still draws its figures.
+     */
     public static Interruption install() {
+        prepareGraphics();
         Interruption i = new Interruption();
         Runtime.getRuntime().addShutdownHook(i.hook);
         return i;
+    }
+
+    private static void prepareGraphics() {
+        System.setProperty("java.awt.headless", "true");
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics();
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        g.drawString("ρ", 0, 8);
+        g.dispose();
+        javax.imageio.ImageIO.setUseCache(false);
+        javax.imageio.ImageIO.getImageWritersByFormatName("png").hasNext();
     }
 
     /** True once Ctrl-C (SIGINT/SIGTERM) was received. */

@@ -12,6 +12,13 @@ import org.knowm.xchart.GifEncoder;
 /** Writes figures: PNG through ImageIO, animated GIF through XChart's {@link GifEncoder}. */
 public final class ImageFiles {
 
+    static {
+        // in memory, not through a cache file: ImageIO's cache files register a shutdown hook on
+        // first use, which fails once Ctrl-C has begun the shutdown, and a stopped run still
+        // writes its figures
+        ImageIO.setUseCache(false);
+    }
+
     private ImageFiles() {
     }
 

@@ -48,6 +48,8 @@ class SignalTest {
                     "100000", "--budget", "1000000", "--quiet"), "summary.json"));
             rows.add(Arguments.of(signal, List.of("bench", "--particles", "500", "--dim", "2", "--steps", "10000000",
                     "--no-sinkhorn"), null));
+            rows.add(Arguments.of(signal, List.of("fokker-planck", "--grid", "100", "--time", "1000"),
+                    "summary.json"));
         }
         return rows.stream();
     }
