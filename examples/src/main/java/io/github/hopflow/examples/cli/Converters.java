@@ -37,18 +37,6 @@ final class Converters {
         }
     }
 
-    /** A finite number ≥ 0. */
-    static final class NonNegative implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String text) {
-            double v = number(text);
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new TypeConversionException("must be a finite number >= 0, got " + text);
-            }
-            return v;
-        }
-    }
-
     /** An activation gain β in [{@value #MIN_GAIN}, {@value #MAX_GAIN}]. */
     static final class Gain implements ITypeConverter<Double> {
         @Override

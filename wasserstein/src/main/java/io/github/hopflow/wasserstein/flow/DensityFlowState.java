@@ -83,6 +83,7 @@ public final class DensityFlowState {
         rhoNext = tmp;
         steps++;
         time = newTime;
+        // at T = 0 the free energy is E[f]: the smallest positive temperature gives it to round-off
         FreeEnergy fe = FreeEnergy.estimate(flow.objective(), temperature > 0 ? temperature : Double.MIN_NORMAL, x, rho);
         return new FlowStep(steps, time, r.iterations(), r.error(), r.converged(), fe.value(), fe.standardError(),
                 (s1 - s0) / 1e6, (s2 - s1) / 1e6);
