@@ -3,7 +3,7 @@ package io.github.hopflow.examples.himmelblau;
 import io.github.hopflow.sde.Scheme;
 
 /**
- * The parameters of the Himmelblau reproduction; {@link #paper()} gives the paper's values
+ * The parameters of the Himmelblau reproduction; {@link #paper(long, int)} gives the paper's values
  * (Sec. V-C: N = 500, T = 25, β = ¼, h = 10⁻⁴, ε = 0.1).
  *
  * @param particles N ≥ 2

@@ -122,7 +122,7 @@ public interface Normalisation {
 
     /**
      * The leave-one-out kernel-density ratio on the metric's domain (truncated Gaussian kernels).
-     * The kernel sums are those of {@link LeaveOneOutGaussianSums}: O(N) per call on a grid in
+     * The density is {@link LeaveOneOutDensity}'s, with its kernel sums: O(N) per call on a grid in
      * dimension n ≤ 3 when the cloud allows it, O(N² n) otherwise.
      *
      * @param threads the most threads to use, ≥ 1; the results do not depend on it
