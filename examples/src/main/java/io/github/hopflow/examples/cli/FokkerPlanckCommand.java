@@ -439,7 +439,8 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         }
         ImageFiles.writePng(LineChart.of("Density values of " + runDir.getFileName() + " against the Fokker–Planck"
                 + " solution (" + gridText(solver.grid()) + ")", "time t", "MAD of log ϱ − log ρ_t; slope")
-                .line("MAD", t, mad).line("slope (1 = the right contrast)", t, slope).render(800, 500),
+                .line("MAD", t, mad).line("slope (1 = the right contrast)", t, slope)
+                .legend(org.knowm.xchart.style.Styler.LegendPosition.OutsideS).render(800, 540),
                 dir.resolve("accuracy.png"));
         PrintWriter w = spec.commandLine().getOut();
         double[] last = rows.get(rows.size() - 1);
