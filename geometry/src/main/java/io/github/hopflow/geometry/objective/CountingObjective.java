@@ -69,6 +69,11 @@ public final class CountingObjective implements Objective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        delegate.secondDerivatives(x, offset, out, outOffset);
+    }
+
+    @Override
     public boolean hasAnalyticGradient() {
         return delegate.hasAnalyticGradient();
     }

@@ -52,6 +52,14 @@ public final class DoubleWell extends BoxMappedObjective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        for (int i = 0; i < dimension; i++) {
+            double y = toBox(x[offset + i]);
+            out[outOffset + i] = boxWidth * boxWidth * (12 * y * y - 4);
+        }
+    }
+
+    @Override
     public List<double[]> globalMinimisers() {
         if (dimension > MAX_LISTED_DIMENSION) {
             return List.of();

@@ -85,6 +85,11 @@ public final class Quadratic implements Objective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        java.util.Arrays.fill(out, outOffset, outOffset + center.length, stiffness);
+    }
+
+    @Override
     public boolean hasAnalyticGradient() {
         return true;
     }

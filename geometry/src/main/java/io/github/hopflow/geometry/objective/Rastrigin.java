@@ -43,6 +43,14 @@ public final class Rastrigin extends BoxMappedObjective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        for (int i = 0; i < dimension; i++) {
+            double y = toBox(x[offset + i]);
+            out[outOffset + i] = boxWidth * boxWidth * (2 + 40 * Math.PI * Math.PI * Math.cos(2 * Math.PI * y));
+        }
+    }
+
+    @Override
     public List<double[]> globalMinimisers() {
         double[] m = new double[dimension];
         Arrays.fill(m, fromBox(0));

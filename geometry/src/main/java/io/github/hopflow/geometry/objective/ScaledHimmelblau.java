@@ -60,6 +60,16 @@ public final class ScaledHimmelblau implements Objective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        double a = 10 * x[offset] - 5;
+        double b = 10 * x[offset + 1] - 5;
+        double p = a * a + b - 11;
+        double q = a + b * b - 7;
+        out[outOffset] = 100 * (4 * p + 8 * a * a + 2);
+        out[outOffset + 1] = 100 * (2 + 4 * q + 8 * b * b);
+    }
+
+    @Override
     public boolean hasAnalyticGradient() {
         return true;
     }

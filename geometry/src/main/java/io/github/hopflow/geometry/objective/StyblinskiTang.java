@@ -68,6 +68,14 @@ public final class StyblinskiTang extends BoxMappedObjective {
     }
 
     @Override
+    public void secondDerivatives(double[] x, int offset, double[] out, int outOffset) {
+        for (int i = 0; i < dimension; i++) {
+            double y = toBox(x[offset + i]);
+            out[outOffset + i] = boxWidth * boxWidth * 0.5 * (12 * y * y - 32);
+        }
+    }
+
+    @Override
     public List<double[]> globalMinimisers() {
         double[] m = new double[dimension];
         Arrays.fill(m, fromBox(MINIMISER_Y));

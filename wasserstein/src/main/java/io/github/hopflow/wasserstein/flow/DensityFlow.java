@@ -14,9 +14,11 @@ import io.github.hopflow.wasserstein.prox.ProximalStep;
  * docs/design.md §1, "Density flow by proximal (JKO) steps"): per time step h,
  * <ol>
  *   <li>the points move by one SDE step of the {@link ParticleEngine} (x_{k−1} → x_k);</li>
- *   <li>the values follow by the flow's {@link ValueUpdate} (by default {@link ProximalValues}: one
- *       {@link ProximalStep}, rows = previous points, ψ = f(x_{k−1}), then a
- *       {@link Normalisation}, by default the kernel-density ratio);</li>
+ *   <li>the values follow by the flow's {@link ValueUpdate}: by default {@link TransitionValues}
+ *       (carried by the machine's transition density from an earlier cloud) where the metric has a
+ *       closed-form heat kernel, otherwise, and with {@link Builder#paperValues()}, the published
+ *       {@link ProximalValues} (one {@link ProximalStep}, rows = previous points,
+ *       ψ = f(x_{k−1}), then a {@link Normalisation}, by default the kernel-density ratio);</li>
  *   <li>the free energy (eq. (45)) of the normalised cloud is estimated at T(t_k).</li>
  * </ol>
  * The start cloud's values are used as given (they should be density values, e.g. 1 for the
@@ -44,8 +46,9 @@ public final class DensityFlow {
         this.objective = machine.objective();
         this.metric = machine.metric();
         this.values = b.values != null ? b.values
-                : ProximalValues.of(b.step.metric(metric), b.normalisation != null ? b.normalisation
-                        : defaultNormalisation(metric, b.parallelism), b.failOnNonConvergence);
+                : b.paper ? ProximalValues.of(b.step.metric(metric), b.normalisation != null ? b.normalisation
+                        : defaultNormalisation(metric, b.parallelism), b.failOnNonConvergence)
+                : TransitionValues.of(metric, b.parallelism);
     }
 
     /**
@@ -63,7 +66,11 @@ public final class DensityFlow {
         return Normalisation.kernelDensityRatio(metric, threads);
     }
 
-    /** A builder for a flow that moves points with {@code engine}; ε is required for the default update. */
+    /**
+     * A builder for a flow that moves points with {@code engine}; ε is required for the paper's
+     * update ({@link Builder#paperValues()}, also the default where the metric has no closed-form
+     * heat kernel, see {@link TransitionValues#supports}).
+     */
     public static Builder builder(ParticleEngine engine) {
         if (engine == null) {
             throw new IllegalArgumentException("engine must not be null");
@@ -160,6 +167,7 @@ public final class DensityFlow {
         private final ProximalStep.Builder step = ProximalStep.builder();
         private Normalisation normalisation;
         private ValueUpdate values;
+        private boolean paper;
         private boolean failOnNonConvergence = true;
         private int parallelism = Runtime.getRuntime().availableProcessors();
 
@@ -167,7 +175,7 @@ public final class DensityFlow {
             this.engine = engine;
         }
 
-        /** ε &gt; 0 of the proximal step (required). */
+        /** ε &gt; 0 of the proximal step (required for {@link #paperValues()}). */
         public Builder epsilon(double e) {
             step.epsilon(e);
             return this;
@@ -221,18 +229,29 @@ public final class DensityFlow {
         }
 
         /**
-         * The value update (default {@link ProximalValues} configured by this builder's proximal-step
-         * options and normalisation).
+         * The value update (default {@link TransitionValues} on the machine's metric, on
+         * {@link #parallelism} threads, where the metric is supported, else {@link #paperValues()}).
          */
         public Builder values(ValueUpdate update) {
             if (update == null) {
                 throw new IllegalArgumentException("values must not be null");
             }
             this.values = update;
+            this.paper = false;
             return this;
         }
 
-        /** The normalisation of the default value update (default {@link DensityFlow#defaultNormalisation}). */
+        /**
+         * The published value update: {@link ProximalValues} configured by this builder's proximal-step
+         * options (ε required) and normalisation.
+         */
+        public Builder paperValues() {
+            this.values = null;
+            this.paper = true;
+            return this;
+        }
+
+        /** The normalisation of the paper's value update (default {@link DensityFlow#defaultNormalisation}). */
         public Builder normalisation(Normalisation nm) {
             if (nm == null) {
                 throw new IllegalArgumentException("normalisation must not be null");
@@ -250,10 +269,13 @@ public final class DensityFlow {
         /**
          * Builds the flow.
          *
-         * @throws IllegalArgumentException if the default value update is used and ε is unset
+         * @throws IllegalArgumentException if the paper's value update is used and ε is unset
          */
         public DensityFlow build() {
-            if (values == null) {
+            if (values == null && !paper && !TransitionValues.supports(engine.machine().metric())) {
+                paper = true;
+            }
+            if (paper) {
                 step.metric(engine.machine().metric()).temperature(engine.machine().temperature(0))
                         .timeStep(engine.step()).build();
             }
