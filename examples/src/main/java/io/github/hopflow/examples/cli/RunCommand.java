@@ -78,9 +78,12 @@ public final class RunCommand implements Callable<Integer> {
     double eps;
 
 
-    @Option(names = "--values", defaultValue = FlowSetup.DEFAULT_VALUES, paramLabel = "paper|kde|gibbs-ratio",
-            description = "How the density values follow the points: paper (the published proximal step, eq. (54),"
-                    + " with the kernel-density normalisation), or from the positions alone: kde (a leave-one-out"
+    @Option(names = "--values", defaultValue = FlowSetup.DEFAULT_VALUES,
+            paramLabel = "transition|paper|kde|gibbs-ratio",
+            description = "How the density values follow the points: transition (carried by the machine's own"
+                    + " transition density from an earlier cloud, with a control variate), paper (the published"
+                    + " proximal step, eq. (54), with the kernel-density normalisation), or from the positions alone:"
+                    + " kde (a leave-one-out"
                     + " kernel density estimate) or gibbs-ratio (rho_inf times a kernel estimate of rho_t/rho_inf)"
                     + " (default: ${DEFAULT-VALUE}).")
     String values;

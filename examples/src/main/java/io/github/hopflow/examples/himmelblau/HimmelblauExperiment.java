@@ -193,7 +193,7 @@ public final class HimmelblauExperiment {
 
     /** The flow's value update: the default of the density flow. */
     private io.github.hopflow.wasserstein.flow.ValueUpdate defaultValues() {
-        return paperValues();
+        return io.github.hopflow.wasserstein.flow.TransitionValues.of(metric, settings.threads());
     }
 
     /** The published value update (PROXRECUR with ε and the kernel-density normalisation). */

@@ -7,6 +7,7 @@ import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
 import io.github.hopflow.wasserstein.flow.PositionDensityValues;
+import io.github.hopflow.wasserstein.flow.TransitionValues;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
@@ -36,9 +37,9 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
         String kernel, double kernelTolerance, int threads, String values) {
 
     /** The value updates by name. */
-    public static final java.util.List<String> VALUES = java.util.List.of("paper", "kde", "gibbs-ratio");
+    public static final java.util.List<String> VALUES = java.util.List.of("transition", "paper", "kde", "gibbs-ratio");
     /** The default value update. */
-    public static final String DEFAULT_VALUES = "paper";
+    public static final String DEFAULT_VALUES = "transition";
 
     /** The SDE scheme of every density-flow command: exact barrier flow, never leaves the cube. */
     public static final Scheme SCHEME = Scheme.ISOMETRIC_SPLITTING;
@@ -72,6 +73,9 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
                 break;
             case "gibbs-ratio":
                 b.values(PositionDensityValues.gibbsRatio(metric, threads));
+                break;
+            case "transition":
+                b.values(TransitionValues.of(metric, threads));
                 break;
             default:
                 break;

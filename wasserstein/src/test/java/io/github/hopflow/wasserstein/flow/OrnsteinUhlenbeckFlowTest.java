@@ -89,7 +89,7 @@ class OrnsteinUhlenbeckFlowTest {
         };
         try (ParticleEngine engine = ParticleEngine.builder(machine).particles(count).step(h)
                 .random(RandomSource.L64_X128_MIX.create(12L)).build()) {
-            DensityFlow flow = DensityFlow.builder(engine).epsilon(0.05).build();
+            DensityFlow flow = DensityFlow.builder(engine).paperValues().epsilon(0.05).build();
             FlowResult r = flow.run(WeightedPointCloud.of(1, x, rho), FlowOptions.steps(2000).withSnapshotEvery(500),
                     check);
             System.out.printf("OU flow: median %.2f ms/step%n", r.medianMillisPerStep());

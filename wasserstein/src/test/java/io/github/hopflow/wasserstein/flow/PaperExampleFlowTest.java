@@ -67,7 +67,7 @@ class PaperExampleFlowTest {
         DiffusionMachine machine = DiffusionMachine.of(HopfieldMetric.paperExample(2, 0.25), ScaledHimmelblau.of(), T);
         try (ParticleEngine engine = ParticleEngine.builder(machine).particles(count).step(H)
                 .scheme(Scheme.ISOMETRIC_SPLITTING).random(rng).build()) {
-            DensityFlow flow = DensityFlow.builder(engine).epsilon(eps).tolerance(1e-6).build();
+            DensityFlow flow = DensityFlow.builder(engine).paperValues().epsilon(eps).tolerance(1e-6).build();
             return flow.run(WeightedPointCloud.of(2, x, rho), FlowOptions.time(0.1, H));
         }
     }
