@@ -62,7 +62,7 @@ class ReadmeExampleTest {
         try (ParticleEngine engine = ParticleEngine.builder(machine)
                 .particles(particles).step(1e-4).scheme(Scheme.ISOMETRIC_SPLITTING)
                 .random(rng).build()) {
-            DensityFlow flow = DensityFlow.builder(engine).epsilon(0.1).build();
+            DensityFlow flow = DensityFlow.builder(engine).build();
             result = flow.run(start, FlowOptions.steps(200));             // t = 0.02
         }
         WeightedPointCloud cloud = result.cloud();                       // points and density values

@@ -45,10 +45,15 @@ class CompareCommandTest {
             } else {
                 // the machine samples rho_inf at T = 25: E[f] near T·n/2, well above 0
                 assertTrue(last > 5 && last < 60, "diffusion machine final E[f] " + last);
-                // run as the density flow: the free energy falls from its start (uniform, rho = 1)
+                // run as the density flow: the free energy falls from its start (uniform, rho = 1); with
+                // 40 points the first steps' estimates are noisy, so their mean is the start
                 JsonNode fe = m.get("freeEnergy");
                 assertEquals(200, fe.size());
-                assertTrue(m.get("finalFreeEnergy").asDouble() < fe.get(0).asDouble(), "free energy " + fe);
+                double start = 0;
+                for (int k = 0; k < 20; k++) {
+                    start += fe.get(k).asDouble() / 20;
+                }
+                assertTrue(m.get("finalFreeEnergy").asDouble() < start, "free energy " + fe);
             }
         }
         assertEquals(List.of("diffusion-machine", "hopfield", "natural-gradient", "mirror", "proximal", "firing-rate"), names);

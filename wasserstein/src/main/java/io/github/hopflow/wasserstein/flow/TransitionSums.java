@@ -16,13 +16,17 @@ import java.util.Arrays;
  * leaving out j = i when targets and sources are the same particles. Each row is stabilised by
  * its own maxima (a first pass over the exponents, which bound the terms from above), so no weight
  * range overflows; terms more than {@link #cutoff} below the row's bound are skipped. The results
- * are log A_i, log B_i and the scale-free ratios A2/A², B2/B², AB/(A·B), Bs/B.
+ * are log A_i, log B_i, the scale-free ratios A2/A², B2/B², AB/(A·B), Bs/B and the row's largest
+ * kernel exponent.
  *
  * <p>Cost: two passes of N·M·n multiply-adds, two exponentials and n scaled Bessel functions per
  * pair that is not skipped. Rows run in parallel blocks; every row's sums are one sequential loop,
  * so the results do not depend on the thread count. Not thread-safe: one call at a time.
  */
 final class TransitionSums {
+
+    /** Outputs per row in the ratios array. */
+    static final int STRIDE = 5;
 
     private final HeatKernel[] kernels;
     private final int n;
@@ -135,7 +139,9 @@ final class TransitionSums {
      * @param leaveOut whether to leave out j = i (then M = N)
      * @param logA receives log A_i. Modified.
      * @param logB receives log B_i. Modified.
-     * @param ratios receives (A2/A², B2/B², AB/(AB), Bs/B) for row i at [4i, 4i + 4). Modified.
+     * @param ratios receives (A2/A², B2/B², AB/(AB), Bs/B, q*) for row i at [5i, 5i + 5), where
+     *     q* is the largest kernel exponent of the row (log of the nearest source's kernel value
+     *     over the kernel's peak, up to the Bessel factor). Modified.
      */
     void compute(double[] targets, int count, double[] sources, int sourceCount, double[] alpha, double[] beta,
             double[] variance, boolean leaveOut, double[] logA, double[] logB, double[] ratios) {
@@ -466,6 +472,7 @@ final class TransitionSums {
             double[] variance, double[] e, int[] visit, int visits, double[] logA, double[] logB, double[] ratios) {
         double maxA = Double.NEGATIVE_INFINITY;
         double maxB = Double.NEGATIVE_INFINITY;
+        double nearest = Double.NEGATIVE_INFINITY;
         for (int v = 0; v < visits; v++) {
             int c = visit[v];
             int from = cells.start[c];
@@ -497,6 +504,7 @@ final class TransitionSums {
                 double qb = e[p] + beta[p];
                 maxA = qa > maxA ? qa : maxA;
                 maxB = qb > maxB ? qb : maxB;
+                nearest = e[p] > nearest ? e[p] : nearest;
             }
         }
         double a1 = 0;
@@ -550,10 +558,11 @@ final class TransitionSums {
         }
         logA[i] = maxA + Math.log(a1);
         logB[i] = maxB + Math.log(b1);
-        int o = 4 * i;
+        int o = STRIDE * i;
         ratios[o] = a2 / (a1 * a1);
         ratios[o + 1] = b2 / (b1 * b1);
         ratios[o + 2] = ab / (a1 * b1);
         ratios[o + 3] = bsum / b1;
+        ratios[o + 4] = nearest;
     }
 }

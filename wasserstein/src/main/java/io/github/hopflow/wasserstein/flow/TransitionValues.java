@@ -51,6 +51,13 @@ import java.util.List;
  * values follow Liouville's equation, log ϱ_k = log ϱ_{k−1} + h Δ_M f(x_{k−1}), and the next
  * positive-temperature step starts a new anchor.
  *
+ * <h2>Sparse rows</h2>
+ * Where no source lies within about six standard deviations of the kernel (its nearest term is
+ * below e^{−{@value #EMPTY_KERNEL_EXPONENT}} of the peak: a few particles, a very low temperature
+ * or mobility) the mixture says nothing; such a value follows its particle instead,
+ * log ϱ_k = log ϱ_{k−1} + h Δ_M f(x_{k−1}), the zero-temperature limit of the density along the
+ * path.
+ *
  * <h2>Limits</h2>
  * Each step costs one N × N kernel sum (the study in docs/accuracy.md measures its accuracy and
  * time); the mobility of every coordinate must have a closed-form heat kernel
@@ -70,6 +77,11 @@ public final class TransitionValues implements ValueUpdate {
      * N·M kernel terms.
      */
     public static final int DEFAULT_MAX_SOURCES = 1024;
+    /**
+     * A row whose nearest source has a kernel value below e^{−18} of the kernel's peak (about six
+     * standard deviations away) carries its particle's previous value by Liouville's equation.
+     */
+    static final double EMPTY_KERNEL_EXPONENT = 18;
     /** Weight γ of the carried error variance in the control-variate coefficient. */
     static final double CARRIED_VARIANCE_WEIGHT = 0.5;
 
@@ -94,6 +106,9 @@ public final class TransitionValues implements ValueUpdate {
     private double[] scratch;
     private double[] current;
     private double[] currentVariance;
+    private boolean[] sparse;
+    private int sparseRows;
+    private PointTerms previous;
     private double stepLength;
 
     private TransitionValues(DiagonalMetric metric, int threads, double lagFactor, int maxSources) {
@@ -209,6 +224,15 @@ public final class TransitionValues implements ValueUpdate {
             logValues = current;
             propagate(from, in.positions(), logValues, currentVariance);
         }
+        if (sparseRows > 0) {
+            // too few sources under the kernel: the values follow their particles (see the class comment)
+            previous.evaluate(in.objective(), metric, in.previousPositions());
+            for (int i = 0; i < size; i++) {
+                if (sparse[i]) {
+                    logValues[i] = Math.log(in.previousValues()[i]) + h * previous.laplacian[i];
+                }
+            }
+        }
         for (int i = 0; i < size; i++) {
             double v = Math.exp(logValues[i]);
             if (!(v > 0) || Double.isInfinite(v)) {
@@ -230,10 +254,12 @@ public final class TransitionValues implements ValueUpdate {
         beta = new double[size];
         logA = new double[size];
         logB = new double[size];
-        ratios = new double[4 * size];
+        ratios = new double[TransitionSums.STRIDE * size];
         scratch = new double[size];
         current = new double[size];
         currentVariance = new double[size];
+        sparse = new boolean[size];
+        previous = new PointTerms(size, n);
         anchors.clear();
     }
 
@@ -302,22 +328,28 @@ public final class TransitionValues implements ValueUpdate {
             double shift = logNorm - 0.5 * time * vi;
             double la = logA[i] + shift - now.f[i] / (2 * meanT);
             double lb = logB[i] + shift + now.f[i] / (2 * meanT);
-            double va = Math.max(ratios[4 * i] - inv, 0);
-            double vb = Math.max(ratios[4 * i + 1] - inv, 0);
+            double va = Math.max(ratios[TransitionSums.STRIDE * i] - inv, 0);
+            double vb = Math.max(ratios[TransitionSums.STRIDE * i + 1] - inv, 0);
             logA[i] = la + 0.5 * va;
             logB[i] = lb + 0.5 * vb;
             scratch[i] = logB[i];
         }
         Arrays.sort(scratch, 0, count);
         double median = count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+        sparseRows = 0;
         for (int i = 0; i < count; i++) {
+            // no source within about six standard deviations of the kernel
+            sparse[i] = !(ratios[TransitionSums.STRIDE * i + 4] >= -EMPTY_KERNEL_EXPONENT);
+            if (sparse[i]) {
+                sparseRows++;
+            }
             int pairs = i < m ? m - 1 : m;
             double inv = 1.0 / pairs;
             double logPairs = Math.log(pairs);
-            double va = Math.max(ratios[4 * i] - inv, 0);
-            double vb = Math.max(ratios[4 * i + 1] - inv, 0);
-            double cab = ratios[4 * i + 2] - inv;
-            double vp = CARRIED_VARIANCE_WEIGHT * ratios[4 * i + 3];
+            double va = Math.max(ratios[TransitionSums.STRIDE * i] - inv, 0);
+            double vb = Math.max(ratios[TransitionSums.STRIDE * i + 1] - inv, 0);
+            double cab = ratios[TransitionSums.STRIDE * i + 2] - inv;
+            double vp = CARRIED_VARIANCE_WEIGHT * ratios[TransitionSums.STRIDE * i + 3];
             // from the start cloud the plain mixture (see the class comment)
             double b = from.start ? 0 : Math.min(1, Math.max(0, cab / Math.max(vb + vp, Double.MIN_NORMAL)));
             lv[i] = logA[i] - b * (logB[i] - median) - logPairs;

@@ -57,7 +57,7 @@ class TransitionSumsTest {
         sums.prepare(spread);
         double[] logA = new double[count];
         double[] logB = new double[count];
-        double[] ratios = new double[4 * count];
+        double[] ratios = new double[TransitionSums.STRIDE * count];
         sums.compute(x, count, y, sources, alpha, beta, variance, true, logA, logB, ratios);
 
         double[] kappa = new double[n];
@@ -123,10 +123,10 @@ class TransitionSumsTest {
             // the row's largest; a ratio enters the update beside 1/M, so 1e-12 absolute is exact
             assertEquals(ma + Math.log(a1), logA[i], 1e-6, at);
             assertEquals(mb + Math.log(b1), logB[i], 1e-6, at);
-            assertEquals(a2 / (a1 * a1), ratios[4 * i], 1e-6 * a2 / (a1 * a1), at);
-            assertEquals(b2 / (b1 * b1), ratios[4 * i + 1], 1e-6 * b2 / (b1 * b1), at);
-            assertEquals(ab / (a1 * b1), ratios[4 * i + 2], 1e-6 * ab / (a1 * b1) + 1e-12, at);
-            assertEquals(bs / b1, ratios[4 * i + 3], 1e-6 * bs / b1 + 1e-12, at);
+            assertEquals(a2 / (a1 * a1), ratios[TransitionSums.STRIDE * i], 1e-6 * a2 / (a1 * a1), at);
+            assertEquals(b2 / (b1 * b1), ratios[TransitionSums.STRIDE * i + 1], 1e-6 * b2 / (b1 * b1), at);
+            assertEquals(ab / (a1 * b1), ratios[TransitionSums.STRIDE * i + 2], 1e-6 * ab / (a1 * b1) + 1e-12, at);
+            assertEquals(bs / b1, ratios[TransitionSums.STRIDE * i + 3], 1e-6 * bs / b1 + 1e-12, at);
         }
     }
 

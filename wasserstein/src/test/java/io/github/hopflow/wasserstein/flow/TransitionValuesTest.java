@@ -171,6 +171,26 @@ class TransitionValuesTest {
         }
     }
 
+    /**
+     * Twenty points at T = 1e-6: no kernel reaches a neighbour, and every value follows its
+     * particle by Liouville's equation, as at T = 0, instead of collapsing to exp(−10⁵).
+     */
+    @Test
+    void sparseRowsFollowTheirParticles() {
+        DiffusionMachine machine = DiffusionMachine.of(EuclideanMetric.of(2), Quadratic.of(C, K), 1e-6);
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(4L);
+        WeightedPointCloud start = gaussianStart(20, rng);
+        try (ParticleEngine engine = ParticleEngine.builder(machine).particles(20).step(1e-3).random(rng)
+                .scheme(Scheme.EULER_MARUYAMA).build()) {
+            FlowResult r = DensityFlow.builder(engine).build().run(start, FlowOptions.steps(100));
+            double[] v = r.cloud().values();
+            for (int i = 0; i < v.length; i++) {
+                double expected = start.value(i) * Math.exp(2 * K * 0.1);
+                assertEquals(expected, v[i], 1e-3 * expected, "point " + i);
+            }
+        }
+    }
+
     /** A seed fixes the values whatever the thread count. */
     @Test
     void valuesDoNotDependOnTheThreadCount() {
