@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 OUT=${OUT:-/tmp/hopflow-accuracy}
 SEEDS=${SEEDS:-"1 2 3"}
 SIZES=${SIZES:-"500 2000"}
-VALUES=${VALUES:-"paper kde gibbs-ratio"}
+VALUES=${VALUES:-"transition paper kde gibbs-ratio"}
 ./hopflow --version >/dev/null            # builds the jar on first use
 jar=examples/target/hopflow.jar
 run() { java -Xmx8g -jar "$jar" "$@"; }
