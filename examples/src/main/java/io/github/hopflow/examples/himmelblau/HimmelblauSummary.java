@@ -144,7 +144,8 @@ public final class HimmelblauSummary {
             sb.append(String.format(Locale.ROOT, "free energy F(ρ_k) on the cloud: %.1f → %.1f;  F(ρ∞) = −T log Z = %.1f%n",
                     o.steps().get(0).freeEnergy(), o.steps().get(o.steps().size() - 1).freeEnergy(),
                     o.minimumFreeEnergy()));
-            sb.append("  (the ε-blur of the values biases the cloud estimate low, by about T·KL(ρ∞‖ρ_ε))\n");
+            sb.append("  (a Monte Carlo estimate over the cloud: at N = 500 it varies by about 0.4 between seeds;"
+                    + " at t = 0.1 ρ_t is not yet ρ∞)\n");
         }
         sb.append(String.format(Locale.ROOT, "median %.1f ms per step; flow %.1f s; total %.1f s%n",
                 o.medianMillisPerStep(), o.flowSeconds(), o.totalSeconds()));

@@ -19,9 +19,12 @@ import java.util.Arrays;
  * are log A_i, log B_i, the scale-free ratios A2/A², B2/B², AB/(A·B), Bs/B and the row's largest
  * kernel exponent.
  *
- * <p>Cost: two passes of N·M·n multiply-adds, two exponentials and n scaled Bessel functions per
- * pair that is not skipped. Rows run in parallel blocks; every row's sums are one sequential loop,
- * so the results do not depend on the thread count. Not thread-safe: one call at a time.
+ * <p>Cost: two passes of N·M·n multiply-adds over the cells a row visits, and per pair that is not
+ * skipped one exponential (two when the weight ratio e^{β_j − α_j} spans more than the doubles'
+ * range) and n scaled Bessel factors. With M ≥ 512 sources the sources are sorted into a grid of
+ * cells over the first one or two coordinates, and a row skips the cells whose bound is below its
+ * cutoff. Rows run in parallel blocks; every row's sums are one sequential loop, so the results do
+ * not depend on the thread count. Not thread-safe: one call at a time.
  */
 final class TransitionSums {
 
