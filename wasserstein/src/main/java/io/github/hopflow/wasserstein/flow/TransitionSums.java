@@ -371,25 +371,6 @@ final class TransitionSums {
         return q;
     }
 
-    /**
-     * The Bessel factor of one sphere coordinate: I₀(a) for a ≤ 3.75 (its e^{−a} goes into the
-     * exponent), else e^{−a}I₀(a), with r = 1/√a: the A&amp;S polynomial below a = 16, the
-     * asymptotic series 1 + 1/(8a) + 9/(128a²) + 225/(3072a³) + 11025/(98304a⁴) above (relative
-     * error below 3e-7 there).
-     */
-    private static double scaledBessel(double a, double r) {
-        if (a <= 3.75) {
-            return HeatKernel.besselSmall(a);
-        }
-        double u = r * r;
-        if (a < 16) {
-            return HeatKernel.besselLargePolynomial(3.75 * u) * r;
-        }
-        return INV_SQRT_2PI * r * (1 + u * (0.125 + u * (0.0703125 + u * (0.0732421875 + u * 0.112152099609375))));
-    }
-
-    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-
     private void row(int i, int self, double[][][] tf, double[][][] sf, Cells cells, double[] alpha,
             double[] beta, double[] variance, RowScratch scratch, double[] logA, double[] logB, double[] ratios) {
         final double[] e = scratch.exponents;
@@ -536,7 +517,7 @@ final class TransitionSums {
                 for (int k = 0; k < n; k++) {
                     if (kernels[k].sphere()) {
                         double a = tf[k][1][i] * sf[k][1][p];
-                        factor *= scaledBessel(a, tf[k][2][i] * sf[k][2][p]);
+                        factor *= HeatKernel.besselFactor(a, tf[k][2][i] * sf[k][2][p]);
                         if (a <= 3.75) {
                             shift += a;
                         }
