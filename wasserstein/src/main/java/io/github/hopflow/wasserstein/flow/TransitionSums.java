@@ -36,7 +36,6 @@ final class TransitionSums {
     private final int threads;
     private double[][][] targetFeatures;
     private double[][][] sourceFeatures;
-    private double[][][] unsortedFeatures;
     private double[] sortedAlpha = new double[0];
     private double[] sortedBeta = new double[0];
     private double[] sortedVariance = new double[0];
@@ -91,14 +90,14 @@ final class TransitionSums {
      * sphere coordinate c, (z, s, 1/√s) at out[c][0][p], out[c][1][p], out[c][2][p], scaled for a
      * source by (κ, κ, 1/√κ); for a Gaussian one (x/√(2v), 0, 0).
      */
-    private void features(double[] x, int count, boolean source, double[][][] out) {
+    private void features(double[] x, int count, boolean source, int[] order, double[][][] out) {
         for (int c = 0; c < n; c++) {
             HeatKernel k = kernels[c];
             double[] f0 = out[c][0];
             double[] f1 = out[c][1];
             double[] f2 = out[c][2];
             for (int p = 0; p < count; p++) {
-                double v = x[p * n + c];
+                double v = x[(order == null ? p : order[p]) * n + c];
                 if (k.sphere()) {
                     double xi = k.unit(v);
                     double z = 1 - 2 * xi;
@@ -150,19 +149,10 @@ final class TransitionSums {
             double[] variance, boolean leaveOut, double[] logA, double[] logB, double[] ratios) {
         targetFeatures = ensure(targetFeatures, count);
         sourceFeatures = ensure(sourceFeatures, sourceCount);
-        features(targets, count, false, targetFeatures);
+        features(targets, count, false, null, targetFeatures);
         Cells cells = Cells.of(this, targets, count, sources, sourceCount);
-        unsortedFeatures = ensure(unsortedFeatures, sourceCount);
-        final double[][][] unsorted = unsortedFeatures;
-        features(sources, sourceCount, true, unsorted);
         final double[][][] sf = sourceFeatures;
-        for (int c = 0; c < n; c++) {
-            for (int k = 0; k < 3; k++) {
-                for (int p = 0; p < sourceCount; p++) {
-                    sf[c][k][p] = unsorted[c][k][cells.order[p]];
-                }
-            }
-        }
+        features(sources, sourceCount, true, cells.order, sf);
         if (sortedAlpha.length < sourceCount) {
             sortedAlpha = new double[sourceCount];
             sortedBeta = new double[sourceCount];
@@ -237,7 +227,9 @@ final class TransitionSums {
         int[] start;
         int[] order;
         int[] position;
+        /** The grid coordinates of the targets, coordinate-major: [d·targets + i]. */
         double[] targetCoordinate;
+        int targets;
         double[] alphaMax;
         double[] betaMax;
 
@@ -250,13 +242,13 @@ final class TransitionSums {
             g.binOffset = new int[dims + 1];
             g.low = new double[dims];
             g.width = new double[dims];
-            double[] tc = new double[dims * count];
-            double[] sc = new double[dims * sourceCount];
             // about 32 sources or more per cell; no grid below 4 bins a coordinate
             int cap = (int) Math.floor(Math.pow(sourceCount / 32.0, 1.0 / dims));
             if (cap < 4) {
-                cap = 1;
+                return single(g, sourceCount);
             }
+            double[] tc = new double[dims * count];
+            double[] sc = new double[dims * sourceCount];
             for (int d = 0; d < dims; d++) {
                 HeatKernel k = sums.kernels[d];
                 double lo;
@@ -321,6 +313,23 @@ final class TransitionSums {
                 g.position[p] = q;
             }
             g.targetCoordinate = tc;
+            g.targets = count;
+            return g;
+        }
+
+        /** One cell holding every source in its own order (no coordinates needed). */
+        private static Cells single(Cells g, int sourceCount) {
+            Arrays.fill(g.bins, 1);
+            for (int d = 0; d < g.gridDims; d++) {
+                g.binOffset[d + 1] = d + 1;
+            }
+            g.cellCount = 1;
+            g.start = new int[] {0, sourceCount};
+            g.order = new int[sourceCount];
+            for (int p = 0; p < sourceCount; p++) {
+                g.order[p] = p;
+            }
+            g.position = g.order;
             return g;
         }
 
@@ -390,7 +399,7 @@ final class TransitionSums {
         // upper bounds of the exponent per bin of each grid coordinate, then per cell
         double[] bin = scratch.binBound;
         for (int d = 0; d < cells.gridDims; d++) {
-            double v = cells.targetCoordinate[d * tf[0][0].length + i];
+            double v = cells.targetCoordinate[d * cells.targets + i];
             boolean sphere = kernels[d].sphere();
             for (int b = 0; b < cells.bins[d]; b++) {
                 double lo = cells.low[d] + b * cells.width[d];

@@ -55,6 +55,13 @@ class TransitionSumsTest {
         }
         TransitionSums sums = new TransitionSums(kernels, 2);
         sums.prepare(spread);
+        // a larger call first: its buffers, left larger than this call needs, must not leak into it
+        double[] twice = new double[2 * x.length];
+        System.arraycopy(x, 0, twice, 0, x.length);
+        System.arraycopy(x, 0, twice, x.length, x.length);
+        double[] twiceSums = new double[2 * count];
+        sums.compute(twice, 2 * count, y, sources, alpha, beta, variance, false, twiceSums, twiceSums.clone(),
+                new double[TransitionSums.STRIDE * 2 * count]);
         double[] logA = new double[count];
         double[] logB = new double[count];
         double[] ratios = new double[TransitionSums.STRIDE * count];
