@@ -1,7 +1,7 @@
 package io.github.hopflow.wasserstein.flow;
 
+import io.github.hopflow.wasserstein.internal.Median;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,8 +75,6 @@ public final class FlowResult {
         for (int i = 0; i < ms.length; i++) {
             ms[i] = steps.get(i).millis();
         }
-        Arrays.sort(ms);
-        int h = ms.length / 2;
-        return ms.length % 2 == 1 ? ms[h] : 0.5 * (ms[h - 1] + ms[h]);
+        return Median.sortInPlace(ms, ms.length);
     }
 }

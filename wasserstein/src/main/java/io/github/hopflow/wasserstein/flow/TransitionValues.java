@@ -1,9 +1,9 @@
 package io.github.hopflow.wasserstein.flow;
 
+import io.github.hopflow.wasserstein.internal.Median;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -283,8 +283,7 @@ public final class TransitionValues implements ValueUpdate {
     /** The lag L = θ/(λh) of an anchor with these point terms, at least 1. */
     private long lag(PointTerms terms, double h) {
         System.arraycopy(terms.rate, 0, scratch, 0, count);
-        Arrays.sort(scratch, 0, count);
-        double rate = count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+        double rate = Median.sortInPlace(scratch, count);
         double steps = lagFactor / (rate * h);
         if (!(steps < 1e15)) {
             return 1_000_000_000_000_000L;
@@ -334,8 +333,7 @@ public final class TransitionValues implements ValueUpdate {
             logB[i] = lb + 0.5 * vb;
             scratch[i] = logB[i];
         }
-        Arrays.sort(scratch, 0, count);
-        double median = count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+        double median = Median.sortInPlace(scratch, count);
         sparseRows = 0;
         for (int i = 0; i < count; i++) {
             // no source within about six standard deviations of the kernel

@@ -1,7 +1,7 @@
 package io.github.hopflow.wasserstein.fokkerplanck;
 
+import io.github.hopflow.wasserstein.internal.Median;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
-import java.util.Arrays;
 
 /**
  * How well the values ϱⁱ of a weighted point cloud follow a reference density ρ_t at the points
@@ -83,16 +83,10 @@ public record ValueAccuracy(double mad, double slope, int points) {
     /** The median absolute deviation from the median. Modifies nothing it is given. */
     static double mad(double[] values) {
         double[] s = values.clone();
-        double med = median(s);
+        double med = Median.sortInPlace(s, s.length);
         for (int i = 0; i < s.length; i++) {
             s[i] = Math.abs(s[i] - med);
         }
-        return median(s);
-    }
-
-    private static double median(double[] a) {
-        Arrays.sort(a);
-        int h = a.length / 2;
-        return a.length % 2 == 1 ? a[h] : 0.5 * (a[h - 1] + a[h]);
+        return Median.sortInPlace(s, s.length);
     }
 }

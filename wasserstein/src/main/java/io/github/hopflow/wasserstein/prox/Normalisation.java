@@ -1,8 +1,8 @@
 package io.github.hopflow.wasserstein.prox;
 
+import io.github.hopflow.wasserstein.internal.Median;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.wasserstein.gibbs.GibbsDensity;
-import java.util.Arrays;
 
 /**
  * Turns the un-normalised values of a {@link ProximalStep} into density values (docs/design.md §1,
@@ -181,9 +181,7 @@ public interface Normalisation {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = density.logDensity(positions, i * dimension) - logValues[i];
                 }
-                Arrays.sort(d);
-                int h = d.length / 2;
-                return d.length % 2 == 1 ? d[h] : 0.5 * (d[h - 1] + d[h]);
+                return Median.sortInPlace(d, d.length);
             }
         };
     }
