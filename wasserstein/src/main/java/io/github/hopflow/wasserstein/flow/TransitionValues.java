@@ -4,6 +4,7 @@ import io.github.hopflow.wasserstein.internal.Median;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -110,6 +111,10 @@ public final class TransitionValues implements ValueUpdate {
     private int sparseRows;
     private PointTerms previous;
     private double stepLength;
+    /** ∫T dt up to the previous step. */
+    private double previousHeat;
+    /** Whether the chain was restarted after zero-temperature steps (its start values are not exact). */
+    private boolean restarted;
 
     private TransitionValues(DiagonalMetric metric, int threads, double lagFactor, int maxSources) {
         this.metric = metric;
@@ -176,6 +181,8 @@ public final class TransitionValues implements ValueUpdate {
         anchors.clear();
         step = 0;
         heat = 0;
+        previousHeat = 0;
+        restarted = false;
         lastTemperature = Double.NaN;
     }
 
@@ -194,14 +201,20 @@ public final class TransitionValues implements ValueUpdate {
         double temperature = in.temperature();
         double previousTemperature = Double.isNaN(lastTemperature) ? temperature : lastTemperature;
         lastTemperature = temperature;
-        if (anchors.isEmpty()) {
-            startChain(in, in.previousPositions(), in.previousValues());
-        }
         step++;
+        previousHeat = heat;
         heat += 0.5 * h * (Math.max(previousTemperature, 0) + Math.max(temperature, 0));
         if (!(temperature > 0)) {
-            liouville(in, values);
-            return Report.direct();
+            // T = 0: Liouville's equation along the gradient flow; the next positive-temperature
+            // step starts a new chain from the values it leaves
+            Arrays.fill(sparse, true);
+            followParticles(in, current);
+            anchors.clear();
+            restarted = true;
+            return exponentiate(in, current, values);
+        }
+        if (anchors.isEmpty()) {
+            startChain(in, in.previousPositions(), in.previousValues(), !restarted);
         }
         now.evaluate(in.objective(), metric, in.positions());
         Anchor last = anchors.get(anchors.size() - 1);
@@ -225,19 +238,30 @@ public final class TransitionValues implements ValueUpdate {
             propagate(from, in.positions(), logValues, currentVariance);
         }
         if (sparseRows > 0) {
-            // too few sources under the kernel: the values follow their particles (see the class comment)
-            previous.evaluate(in.objective(), metric, in.previousPositions());
-            for (int i = 0; i < size; i++) {
-                if (sparse[i]) {
-                    logValues[i] = Math.log(in.previousValues()[i]) + h * previous.laplacian[i];
-                }
+            // no source under the kernel: the values follow their particles (see the class comment)
+            followParticles(in, logValues);
+        }
+        return exponentiate(in, logValues, values);
+    }
+
+    /** log ϱ_k = log ϱ_{k−1} + h Δ_M f(x_{k−1}) in the rows marked {@link #sparse}. */
+    private void followParticles(StepInput in, double[] logValues) {
+        previous.evaluate(in.objective(), metric, in.previousPositions());
+        double[] before = in.previousValues();
+        for (int i = 0; i < count; i++) {
+            if (sparse[i]) {
+                logValues[i] = Math.log(before[i]) + in.timeStep() * previous.laplacian[i];
             }
         }
-        for (int i = 0; i < size; i++) {
+    }
+
+    /** values = exp(logValues), refusing a value outside the range of doubles. */
+    private Report exponentiate(StepInput in, double[] logValues, double[] values) {
+        for (int i = 0; i < count; i++) {
             double v = Math.exp(logValues[i]);
             if (!(v > 0) || Double.isInfinite(v)) {
                 throw new ArithmeticException("transition value " + i + " = exp(" + logValues[i] + ") at step " + step
-                        + " (t = " + in.time() + ", T = " + temperature + ") is outside the range of doubles");
+                        + " (t = " + in.time() + ", T = " + in.temperature() + ") is outside the range of doubles");
             }
             values[i] = v;
         }
@@ -263,8 +287,11 @@ public final class TransitionValues implements ValueUpdate {
         anchors.clear();
     }
 
-    /** A new chain whose first anchor is the cloud (x, values) at the current step. */
-    private void startChain(StepInput in, double[] x, double[] values) {
+    /**
+     * A new chain whose first anchor is the cloud (x, values) at the previous step; {@code exact}
+     * for the start cloud of a run (see {@link Anchor#start}).
+     */
+    private void startChain(StepInput in, double[] x, double[] values, boolean exact) {
         anchors.clear();
         PointTerms terms = new PointTerms(count, n);
         terms.evaluate(in.objective(), metric, x);
@@ -276,8 +303,8 @@ public final class TransitionValues implements ValueUpdate {
                         + "; the transition values need finite values > 0");
             }
         }
-        anchors.add(new Anchor(step, x.clone(), lv, new double[count], terms, heat,
-                lag(terms, in.timeStep()), true));
+        anchors.add(new Anchor(step - 1, x.clone(), lv, new double[count], terms, previousHeat,
+                lag(terms, in.timeStep()), exact));
     }
 
     /** The lag L = θ/(λh) of an anchor with these point terms, at least 1. */
@@ -355,30 +382,10 @@ public final class TransitionValues implements ValueUpdate {
         }
     }
 
-    /** T = 0: Liouville's equation along the gradient flow, then a new chain from this step. */
-    private void liouville(StepInput in, double[] values) {
-        PointTerms prev = new PointTerms(count, n);
-        prev.evaluate(in.objective(), metric, in.previousPositions());
-        double[] lv = new double[count];
-        for (int i = 0; i < count; i++) {
-            lv[i] = Math.log(in.previousValues()[i]) + in.timeStep() * prev.laplacian[i];
-            double v = Math.exp(lv[i]);
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new ArithmeticException("value " + i + " = exp(" + lv[i] + ") at step " + step + " (T = 0) is"
-                        + " outside the range of doubles");
-            }
-            values[i] = v;
-        }
-        anchors.clear();
-        PointTerms terms = new PointTerms(count, n);
-        terms.evaluate(in.objective(), metric, in.positions());
-        anchors.add(new Anchor(step, in.positions().clone(), lv, new double[count], terms, heat,
-                lag(terms, in.timeStep()), false));
-    }
-
     /**
      * A cloud the values are carried from: its step, points, log values and their error variances,
-     * point terms, ∫T dt up to it, and its lag L in steps.
+     * point terms, ∫T dt up to it, its lag L in steps, and whether it is a run's start cloud, whose
+     * values are exact.
      */
     private record Anchor(long step, double[] x, double[] logValues, double[] variance, PointTerms terms,
             double heat, long lag, boolean start) {
