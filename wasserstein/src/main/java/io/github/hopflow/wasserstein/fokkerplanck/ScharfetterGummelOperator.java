@@ -197,6 +197,40 @@ final class ScharfetterGummelOperator {
      * @param position the inverse of {@code order}. Not modified.
      */
     DMatrixSparseCSC symmetricSystemMatrix(double temperature, double step, int[] order, int[] position) {
+        return assemble(step, order, position, new Couplings() {
+            @Override
+            public double outflow(int axis, int k, boolean up) {
+                return up ? conductance[axis][k] * Bernoulli.rate(rise[axis][k], temperature)
+                        : conductance[axis][k] * Bernoulli.rate(-rise[axis][k], temperature);
+            }
+
+            @Override
+            public double entry(int axis, int k, boolean up) {
+                double delta = up ? rise[axis][k] : -rise[axis][k];
+                return -step * conductance[axis][k] * temperature * Bernoulli.symmetric(delta / temperature);
+            }
+        });
+    }
+
+    /**
+     * The rates of the faces of a cell, for {@link #assemble}: the face between cells k and
+     * k + s_i (stride s_i of axis i) is addressed by its lower cell k; {@code up} says whether the
+     * cell being assembled is that lower cell (its neighbour is above) or the upper one.
+     */
+    private interface Couplings {
+        /** The rate out of the assembled cell through the face. */
+        double outflow(int axis, int k, boolean up);
+
+        /** The off-diagonal entry of the assembled column in its neighbour's row. */
+        double entry(int axis, int k, boolean up);
+    }
+
+    /**
+     * A step matrix with diagonal 1 + h·(outflow of the cell) and the couplings' off-diagonal
+     * entries, rows and columns in the elimination order, as compressed sparse columns with sorted
+     * row indices.
+     */
+    private DMatrixSparseCSC assemble(double step, int[] order, int[] position, Couplings couplings) {
         long nz = nonZeros();
         int n = dimension;
         DMatrixSparseCSC matrix = new DMatrixSparseCSC(cellCount, cellCount, (int) nz);
@@ -215,18 +249,14 @@ final class ScharfetterGummelOperator {
                 int s = grid.stride(i);
                 int j = (k / s) % grid.cells(i);
                 if (j + 1 < grid.cells(i)) {
-                    double c = conductance[i][k];
-                    double delta = rise[i][k];
-                    outflow += c * Bernoulli.rate(delta, temperature);
+                    outflow += couplings.outflow(i, k, true);
                     entryRow[entries] = position[k + s];
-                    entryValue[entries++] = -step * c * temperature * Bernoulli.symmetric(delta / temperature);
+                    entryValue[entries++] = couplings.entry(i, k, true);
                 }
                 if (j > 0) {
-                    double c = conductance[i][k - s];
-                    double delta = -rise[i][k - s];
-                    outflow += c * Bernoulli.rate(delta, temperature);
+                    outflow += couplings.outflow(i, k - s, false);
                     entryRow[entries] = position[k - s];
-                    entryValue[entries++] = -step * c * temperature * Bernoulli.symmetric(delta / temperature);
+                    entryValue[entries++] = couplings.entry(i, k - s, false);
                 }
             }
             entryRow[entries] = col;
@@ -273,44 +303,17 @@ final class ScharfetterGummelOperator {
      */
     DMatrixSparseCSC systemMatrix(double[][] forward, double[][] backward, double step, int[] order,
             int[] position) {
-        long nz = nonZeros();
-        int n = dimension;
-        DMatrixSparseCSC matrix = new DMatrixSparseCSC(cellCount, cellCount, (int) nz);
-        int[] columnStart = matrix.col_idx;
-        int[] rows = matrix.nz_rows;
-        double[] values = matrix.nz_values;
-        int[] entryRow = new int[2 * n + 1];
-        double[] entryValue = new double[2 * n + 1];
-        int p = 0;
-        for (int col = 0; col < cellCount; col++) {
-            columnStart[col] = p;
-            int k = order[col];
-            // column k of I − hA: the diagonal 1 + h·(outflow rate of k), and −h·(rate k → l) in row l
-            double outflow = 0;
-            int entries = 0;
-            for (int i = 0; i < n; i++) {
-                int s = grid.stride(i);
-                int j = (k / s) % grid.cells(i);
-                if (j + 1 < grid.cells(i)) {
-                    double rate = forward == null ? 1 : forward[i][k];
-                    outflow += rate;
-                    entryRow[entries] = position[k + s];
-                    entryValue[entries++] = -step * rate;
-                }
-                if (j > 0) {
-                    double rate = backward == null ? 1 : backward[i][k - s];
-                    outflow += rate;
-                    entryRow[entries] = position[k - s];
-                    entryValue[entries++] = -step * rate;
-                }
+        // column k of I − hA: the diagonal 1 + h·(outflow rate of k), and −h·(rate k → l) in row l
+        return assemble(step, order, position, new Couplings() {
+            @Override
+            public double outflow(int axis, int k, boolean up) {
+                return forward == null ? 1 : up ? forward[axis][k] : backward[axis][k];
             }
-            entryRow[entries] = col;
-            entryValue[entries++] = 1 + step * outflow;
-            p = appendSorted(entryRow, entryValue, entries, rows, values, p);
-        }
-        columnStart[cellCount] = p;
-        matrix.nz_length = p;
-        matrix.indicesSorted = true;
-        return matrix;
+
+            @Override
+            public double entry(int axis, int k, boolean up) {
+                return -step * outflow(axis, k, up);
+            }
+        });
     }
 }
