@@ -19,8 +19,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The density flow as the commands run it: the diffusion machine of {@code metric},
  * {@code objective} and a constant {@code temperature}, its particles moved by the
  * {@linkplain #SCHEME isometric splitting scheme} with time step {@code step}, and the values
- * updated by the proximal step with ε = {@code epsilon} on the kernels named by {@code kernel}
- * (automatic, dense or exact) within {@code kernelTolerance}, all on {@code threads} threads.
+ * updated by the update named by {@code values}: by default the transition values, or the
+ * proximal step with ε = {@code epsilon} on the kernels named by {@code kernel} (automatic, dense
+ * or exact) within {@code kernelTolerance}; all on {@code threads} threads.
  *
  * @param metric the metric
  * @param objective f
@@ -30,8 +31,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param kernel auto, dense or exact
  * @param kernelTolerance δ in [1e-12, 0.1]
  * @param threads ≥ 1
- * @param values the value update: {@code paper} (the proximal step and the kernel-density
- *     normalisation), or the positions-only {@code kde} and {@code gibbs-ratio}
+ * @param values the value update: {@code transition} (the default), {@code paper} (the proximal
+ *     step and the kernel-density normalisation), or the positions-only {@code kde} and
+ *     {@code gibbs-ratio}
  */
 public record FlowSetup(DiagonalMetric metric, Objective objective, double temperature, double step, double epsilon,
         String kernel, double kernelTolerance, int threads, String values) {
@@ -74,10 +76,11 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
             case "gibbs-ratio":
                 b.values(PositionDensityValues.gibbsRatio(metric, threads));
                 break;
-            case "transition":
-                b.values(TransitionValues.of(metric, threads));
+            case "paper":
+                b.paperValues();
                 break;
             default:
+                b.values(TransitionValues.of(metric, threads));
                 break;
         }
         return b.build();
