@@ -40,15 +40,12 @@ public final class DensityFlow {
     private final Objective objective;
     private final DiagonalMetric metric;
 
-    private DensityFlow(Builder b) {
-        this.engine = b.engine;
+    private DensityFlow(ParticleEngine engine, ValueUpdate values) {
+        this.engine = engine;
         DiffusionMachine machine = engine.machine();
         this.objective = machine.objective();
         this.metric = machine.metric();
-        this.values = b.values != null ? b.values
-                : b.paper ? ProximalValues.of(b.step.metric(metric), b.normalisation != null ? b.normalisation
-                        : defaultNormalisation(metric, b.parallelism), b.failOnNonConvergence)
-                : TransitionValues.of(metric, b.parallelism);
+        this.values = values;
     }
 
     /**
@@ -272,14 +269,17 @@ public final class DensityFlow {
          * @throws IllegalArgumentException if the paper's value update is used and ε is unset
          */
         public DensityFlow build() {
-            if (values == null && !paper && !TransitionValues.supports(engine.machine().metric())) {
-                paper = true;
+            DiagonalMetric metric = engine.machine().metric();
+            if (values != null) {
+                return new DensityFlow(engine, values);
             }
-            if (paper) {
-                step.metric(engine.machine().metric()).temperature(engine.machine().temperature(0))
-                        .timeStep(engine.step()).build();
+            if (!paper && TransitionValues.supports(metric)) {
+                return new DensityFlow(engine, TransitionValues.of(metric, parallelism));
             }
-            return new DensityFlow(this);
+            // builds one step now, so that a missing ε or a bad option is refused here
+            step.metric(metric).temperature(engine.machine().temperature(0)).timeStep(engine.step()).build();
+            return new DensityFlow(engine, ProximalValues.of(step, normalisation != null ? normalisation
+                    : defaultNormalisation(metric, parallelism), failOnNonConvergence));
         }
     }
 }
