@@ -20,10 +20,12 @@ import org.apache.commons.rng.simple.RandomSource;
  * One density-flow step of the paper's example as {@code hopflow run} takes it (n = 2: scaled
  * Himmelblau; otherwise f = Σ(10x − 5)², as the NumPy reference's {@code bench}), T = 25, β = 1/4,
  * h = 1e-4, ε = 0.1, N uniform points, ϱ₀ = 1: the run's {@link FlowSetup} (the isometric
- * splitting scheme, the proximal step with its default tolerance on the automatic kernel of
- * {@link GibbsKernels}, the kernel-density normalisation), advanced by its
- * {@link DensityFlowState}. The NumPy reference does less per step (explicit Euler–Maruyama, a
- * looser tolerance of 1e-6, the harmonic normalisation), so the comparison is conservative.
+ * splitting scheme and its default value update, the transition values), advanced by its
+ * {@link DensityFlowState}. For the published update ({@code --values paper}: the proximal step
+ * with its default tolerance on the automatic kernel of {@link GibbsKernels} and the
+ * kernel-density normalisation) the NumPy reference does less per step (explicit Euler–Maruyama,
+ * a looser tolerance of 1e-6, the harmonic normalisation), so that comparison is conservative.
+ * The reported kernel is the one the automatic factory would pick for the proximal step.
  */
 public final class StepBench {
 
@@ -46,8 +48,7 @@ public final class StepBench {
 
     /**
      * Sets up the cloud and the density flow exactly as {@code hopflow run} does
-     * ({@link FlowSetup}: the isometric splitting scheme, the proximal step with its default
-     * tolerance and the kernel-density normalisation).
+     * ({@link FlowSetup}: the isometric splitting scheme and the default value update).
      *
      * @param particles N ≥ 2
      * @param dim n ≥ 1
