@@ -125,11 +125,12 @@ final class HeatKernel {
      * log(2κ/(1 − e^{−2κ})) − log(b − a) for the sphere, −½ log(2π·variance) for the Gaussian.
      */
     double logNormaliser(double spread) {
-        if (sphere) {
-            double k = concentration(spread);
-            return Math.log(2 * k / -Math.expm1(-2 * k)) - Math.log(width);
-        }
-        return -0.5 * Math.log(2 * Math.PI * spread);
+        return sphere ? sphereLogNormaliser(concentration(spread)) : -0.5 * Math.log(2 * Math.PI * spread);
+    }
+
+    /** The log normaliser log(2κ/(1 − e^{−2κ})) − log(b − a) of a sphere coordinate at concentration κ. */
+    double sphereLogNormaliser(double kappa) {
+        return Math.log(2 * kappa / -Math.expm1(-2 * kappa)) - Math.log(width);
     }
 
     /**

@@ -67,13 +67,14 @@ final class TransitionSums {
         for (int c = 0; c < n; c++) {
             HeatKernel k = kernels[c];
             double sc = k.spread(spread);
-            logNorm += k.logNormaliser(sc);
             if (k.sphere()) {
                 double kappa = HeatKernel.concentration(sc);
+                logNorm += k.sphereLogNormaliser(kappa);
                 concentration[c] = kappa;
                 offset += kappa;
                 tail += 0.5 * Math.log(2 * Math.PI * Math.max(kappa, 1)) + 0.5;
             } else {
+                logNorm += k.logNormaliser(sc);
                 gaussScale[c] = 1 / Math.sqrt(2 * sc);
             }
         }
