@@ -458,7 +458,8 @@ public final class FokkerPlanckSolver {
             for (int p = 0; p < order.length; p++) {
                 position[order[p]] = p;
             }
-            DMatrixSparseCSC pattern = operator.systemMatrix(null, null, 1, order, position);
+            // the sparsity pattern (any temperature and step give the same one)
+            DMatrixSparseCSC pattern = operator.systemMatrix(1, 1, order, position);
             long perTriangle = StepFactorisation.factorNonZerosPerTriangle(pattern);
             // the LU grows L and U by doubling (up to 3× the final entries during a copy); the
             // trimmed factors of CACHED_FACTORISATIONS steps are kept; 12 bytes an entry

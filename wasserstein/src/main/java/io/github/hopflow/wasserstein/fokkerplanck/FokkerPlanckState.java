@@ -41,9 +41,6 @@ public final class FokkerPlanckState {
     private final TemperatureSchedule schedule;
     private final double[] density;
     private final double targetSum;
-    private final double[][] forward;
-    private final double[][] backward;
-    private double ratesTemperature = Double.NaN;
     private final StepFactorisation[] cache = new StepFactorisation[FokkerPlanckSolver.CACHED_FACTORISATIONS];
     private double time;
     private long steps;
@@ -56,9 +53,6 @@ public final class FokkerPlanckState {
         this.schedule = solver.temperature();
         this.density = solver.initialDensityShared().clone();
         this.targetSum = compensatedSum(density);
-        // the rates are needed by the LU form only, and allocated with its first use
-        this.forward = new double[solver.grid().dimension()][];
-        this.backward = new double[solver.grid().dimension()][];
     }
 
     /** The solver. */
@@ -170,17 +164,7 @@ public final class FokkerPlanckState {
         if (StepFactorisation.symmetric(operator, temperature)) {
             f = StepFactorisation.cholesky(operator, temperature, h, solver.order(), solver.position());
         } else {
-            if (Double.compare(temperature, ratesTemperature) != 0) {
-                if (forward[0] == null) {
-                    for (int i = 0; i < forward.length; i++) {
-                        forward[i] = new double[density.length];
-                        backward[i] = new double[density.length];
-                    }
-                }
-                operator.rates(temperature, forward, backward);
-                ratesTemperature = temperature;
-            }
-            f = StepFactorisation.lu(operator, forward, backward, temperature, h, solver.order(), solver.position());
+            f = StepFactorisation.lu(operator, temperature, h, solver.order(), solver.position());
         }
         cache[0] = f;
         factorisations++;

@@ -114,21 +114,22 @@ final class ScharfetterGummelOperator {
      */
     void rates(double temperature, double[][] forward, double[][] backward) {
         for (int i = 0; i < dimension; i++) {
-            double[] c = conductance[i];
-            double[] r = rise[i];
             double[] a = forward[i];
             double[] b = backward[i];
             for (int k = 0; k < cellCount; k++) {
-                double ck = c[k];
-                if (ck == 0) {
-                    a[k] = 0;
-                    b[k] = 0;
-                } else {
-                    a[k] = ck * Bernoulli.rate(r[k], temperature);
-                    b[k] = ck * Bernoulli.rate(-r[k], temperature);
-                }
+                a[k] = rate(i, k, true, temperature);
+                b[k] = rate(i, k, false, temperature);
             }
         }
+    }
+
+    /**
+     * The rate across the face between cells k and k + s_i: forward (k → k + s_i) when {@code up},
+     * else backward; 0 on a face of zero conductance.
+     */
+    private double rate(int axis, int k, boolean up, double temperature) {
+        double c = conductance[axis][k];
+        return c == 0 ? 0 : c * Bernoulli.rate(up ? rise[axis][k] : -rise[axis][k], temperature);
     }
 
     /** Fresh rate arrays [dimension][cellCount]. */
@@ -200,8 +201,7 @@ final class ScharfetterGummelOperator {
         return assemble(step, order, position, new Couplings() {
             @Override
             public double outflow(int axis, int k, boolean up) {
-                return up ? conductance[axis][k] * Bernoulli.rate(rise[axis][k], temperature)
-                        : conductance[axis][k] * Bernoulli.rate(-rise[axis][k], temperature);
+                return rate(axis, k, up, temperature);
             }
 
             @Override
@@ -295,19 +295,17 @@ final class ScharfetterGummelOperator {
      * The matrix I − hA with rows and columns in the elimination order, as compressed sparse
      * columns with sorted row indices.
      *
-     * @param forward rates; null for the sparsity pattern only (every rate 1). Not modified.
-     * @param backward rates; null with {@code forward}. Not modified.
+     * @param temperature T ≥ 0 of the rates
      * @param step h ≥ 0
      * @param order order[p] = the cell eliminated p-th. Not modified.
      * @param position the inverse of {@code order}. Not modified.
      */
-    DMatrixSparseCSC systemMatrix(double[][] forward, double[][] backward, double step, int[] order,
-            int[] position) {
+    DMatrixSparseCSC systemMatrix(double temperature, double step, int[] order, int[] position) {
         // column k of I − hA: the diagonal 1 + h·(outflow rate of k), and −h·(rate k → l) in row l
         return assemble(step, order, position, new Couplings() {
             @Override
             public double outflow(int axis, int k, boolean up) {
-                return forward == null ? 1 : up ? forward[axis][k] : backward[axis][k];
+                return rate(axis, k, up, temperature);
             }
 
             @Override

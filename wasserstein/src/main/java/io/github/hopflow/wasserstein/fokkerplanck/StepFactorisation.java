@@ -103,17 +103,15 @@ final class StepFactorisation {
     /**
      * Factorises I − hA(T) in the LU form.
      *
-     * @param forward rates at T. Not modified.
-     * @param backward rates at T. Not modified.
-     * @param temperature T ≥ 0 (recorded as the key of this factorisation)
+     * @param temperature T ≥ 0 of the rates (recorded as the key of this factorisation)
      * @param step h &gt; 0
      * @param order the elimination order. Not modified (kept by reference).
      * @param position its inverse. Not modified.
      * @throws ArithmeticException if the factorisation reports a singular matrix
      */
-    static StepFactorisation lu(ScharfetterGummelOperator operator, double[][] forward, double[][] backward,
-            double temperature, double step, int[] order, int[] position) {
-        DMatrixSparseCSC matrix = operator.systemMatrix(forward, backward, step, order, position);
+    static StepFactorisation lu(ScharfetterGummelOperator operator, double temperature, double step, int[] order,
+            int[] position) {
+        DMatrixSparseCSC matrix = operator.systemMatrix(temperature, step, order, position);
         LuUpLooking_DSCC lu = new LuUpLooking_DSCC(null);
         if (!lu.decompose(matrix)) {
             throw new ArithmeticException("the sparse LU of I - hA is singular at T = " + temperature + ", h = "
