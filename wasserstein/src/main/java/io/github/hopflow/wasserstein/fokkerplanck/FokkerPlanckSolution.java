@@ -41,11 +41,9 @@ public final class FokkerPlanckSolution {
         int count = density.length;
         this.logDensity = new double[count];
         double volume = grid.cellVolume();
-        // Neumaier-compensated sums: the mass is checked to 1e-12 relative
-        double massSum = 0;
-        double massCarry = 0;
-        double energySum = 0;
-        double energyCarry = 0;
+        // compensated sums: the mass is checked to 1e-12 relative
+        CompensatedSum massSum = new CompensatedSum();
+        CompensatedSum energySum = new CompensatedSum();
         double max = 0;
         for (int k = 0; k < count; k++) {
             double rho = density[k];
@@ -53,16 +51,11 @@ public final class FokkerPlanckSolution {
             logDensity[k] = log;
             max = Math.max(max, rho);
             double m = volume * rho;
-            double s = massSum + m;
-            massCarry += Math.abs(massSum) >= Math.abs(m) ? (massSum - s) + m : (m - s) + massSum;
-            massSum = s;
-            double e = rho == 0 ? 0 : m * (objectiveAtCentres[k] + temperature * log);
-            double u = energySum + e;
-            energyCarry += Math.abs(energySum) >= Math.abs(e) ? (energySum - u) + e : (e - u) + energySum;
-            energySum = u;
+            massSum.add(m);
+            energySum.add(rho == 0 ? 0 : m * (objectiveAtCentres[k] + temperature * log));
         }
-        this.mass = massSum + massCarry;
-        this.freeEnergy = energySum + energyCarry;
+        this.mass = massSum.value();
+        this.freeEnergy = energySum.value();
         this.maxDensity = max;
     }
 

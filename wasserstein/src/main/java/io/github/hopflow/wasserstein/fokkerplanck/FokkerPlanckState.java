@@ -52,7 +52,7 @@ public final class FokkerPlanckState {
         this.operator = solver.operator();
         this.schedule = solver.temperature();
         this.density = solver.initialDensityShared().clone();
-        this.targetSum = compensatedSum(density);
+        this.targetSum = CompensatedSum.of(density);
     }
 
     /** The solver. */
@@ -136,7 +136,7 @@ public final class FokkerPlanckState {
         double temperature = schedule.temperature(next);
         factorisation(temperature, h).solve(density, density);
         check(next, h, temperature);
-        double sum = compensatedSum(density);
+        double sum = CompensatedSum.of(density);
         double correction = targetSum / sum;
         largestMassCorrection = Math.max(largestMassCorrection, Math.abs(correction - 1));
         int count = density.length;
@@ -203,17 +203,5 @@ public final class FokkerPlanckState {
                 + " non-finite cells, largest finite value " + max + ", " + grid
                 + "; the scheme keeps the density >= 0 in exact and in floating-point arithmetic, so the input"
                 + " (f, the mobility, the temperature) or the linear solve is at fault");
-    }
-
-    /** Σ values by Neumaier's compensated summation. */
-    static double compensatedSum(double[] values) {
-        double sum = 0;
-        double carry = 0;
-        for (double v : values) {
-            double s = sum + v;
-            carry += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
-            sum = s;
-        }
-        return sum + carry;
     }
 }
