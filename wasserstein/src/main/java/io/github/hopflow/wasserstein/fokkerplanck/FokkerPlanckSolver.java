@@ -178,20 +178,14 @@ public final class FokkerPlanckSolver {
             throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
         }
         double[] f = operator.objectiveAtCentres();
-        double fMin = Double.POSITIVE_INFINITY;
-        for (double v : f) {
-            fMin = Math.min(fMin, v);
-        }
+        double fMin = operator.objectiveMin();
         double[] rho = new double[f.length];
         double sum = 0;
         for (int k = 0; k < f.length; k++) {
             rho[k] = Math.exp(-(f[k] - fMin) / temperature);
             sum += rho[k];
         }
-        double scale = 1 / (sum * grid.cellVolume());
-        for (int k = 0; k < f.length; k++) {
-            rho[k] *= scale;
-        }
+        scaleToUnitMass(rho, sum, grid);
         return new FokkerPlanckSolution(grid, Double.POSITIVE_INFINITY, temperature, 0, rho, f);
     }
 
@@ -221,6 +215,14 @@ public final class FokkerPlanckSolver {
         double[][] backward = operator.newRateArray();
         operator.rates(temperature, forward, backward);
         operator.apply(forward, backward, density, rate);
+    }
+
+    /** Multiplies cell densities whose plain sum is {@code sum} so that their mass is one. */
+    private static void scaleToUnitMass(double[] rho, double sum, FokkerPlanckGrid grid) {
+        double scale = 1 / (sum * grid.cellVolume());
+        for (int k = 0; k < rho.length; k++) {
+            rho[k] *= scale;
+        }
     }
 
     ScharfetterGummelOperator operator() {
@@ -302,9 +304,7 @@ public final class FokkerPlanckSolver {
 
         /** A constant temperature T, finite and ≥ 0. */
         public Builder temperature(double temperature) {
-            if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-                throw new IllegalArgumentException("temperature must be a finite number >= 0, got " + temperature);
-            }
+            // the schedule refuses a negative or non-finite T, naming it
             this.schedule = TemperatureSchedule.constant(temperature);
             return this;
         }
@@ -453,7 +453,7 @@ public final class FokkerPlanckSolver {
                         + " limit of " + mib(maxHeap) + " MiB (-Xmx); use fewer cells per axis");
             }
             ScharfetterGummelOperator operator = new ScharfetterGummelOperator(grid, metric, objective);
-            int[] order = n == 1 ? identity(grid.cellCount()) : NestedDissection.order(grid);
+            int[] order = NestedDissection.order(grid);
             int[] position = new int[order.length];
             for (int p = 0; p < order.length; p++) {
                 position[order[p]] = p;
@@ -537,10 +537,7 @@ public final class FokkerPlanckSolver {
                 throw new IllegalArgumentException("initial density must have a finite positive mass on the grid, got "
                         + "a sum of cell values " + sum);
             }
-            double scale = 1 / (sum * grid.cellVolume());
-            for (int k = 0; k < count; k++) {
-                rho[k] *= scale;
-            }
+            scaleToUnitMass(rho, sum, grid);
             return rho;
         }
 
@@ -554,14 +551,6 @@ public final class FokkerPlanckSolver {
                 return out;
             }
             throw new IllegalArgumentException(name + " must have 1 or " + n + " entries, got " + values.length);
-        }
-
-        private static int[] identity(int count) {
-            int[] out = new int[count];
-            for (int k = 0; k < count; k++) {
-                out[k] = k;
-            }
-            return out;
         }
 
         private static String describe(int[] cells) {

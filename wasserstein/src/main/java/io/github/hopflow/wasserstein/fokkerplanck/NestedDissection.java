@@ -30,14 +30,22 @@ final class NestedDissection {
     }
 
     /**
-     * The ordering: element p is the flat cell index that is eliminated p-th.
+     * The ordering: element p is the flat cell index that is eliminated p-th. In one dimension the
+     * natural order (a tridiagonal matrix has no fill-in).
      *
      * @param grid the grid
      * @return a permutation of 0 … cellCount − 1 (a fresh array)
      */
     static int[] order(FokkerPlanckGrid grid) {
-        NestedDissection nd = new NestedDissection(grid);
         int n = grid.dimension();
+        if (n == 1) {
+            int[] natural = new int[grid.cellCount()];
+            for (int k = 0; k < natural.length; k++) {
+                natural[k] = k;
+            }
+            return natural;
+        }
+        NestedDissection nd = new NestedDissection(grid);
         int[] lo = new int[n];
         int[] hi = nd.cells.clone();
         nd.dissect(lo, hi);
@@ -80,14 +88,10 @@ final class NestedDissection {
         hi[axis] = b;
     }
 
-    /** Appends the cells of the box in natural (row-major) order. */
+    /** Appends the cells of the box (two or three dimensions) in natural (row-major) order. */
     private void number(int[] lo, int[] hi) {
         int n = cells.length;
-        if (n == 1) {
-            for (int j = lo[0]; j < hi[0]; j++) {
-                order[next++] = j * stride[0];
-            }
-        } else if (n == 2) {
+        if (n == 2) {
             for (int j0 = lo[0]; j0 < hi[0]; j0++) {
                 for (int j1 = lo[1]; j1 < hi[1]; j1++) {
                     order[next++] = j0 * stride[0] + j1 * stride[1];

@@ -78,7 +78,7 @@ final class ScharfetterGummelOperator {
             double[] c = conductance[i];
             double[] r = rise[i];
             for (int k = 0; k < count; k++) {
-                int j = (k / s) % grid.cells(i);
+                int j = grid.axisIndex(k, i);
                 if (j < last) {
                     c[k] = mobilityAtFace[j];
                     r[k] = f[k + s] - f[k];
@@ -180,9 +180,14 @@ final class ScharfetterGummelOperator {
         }
     }
 
-    /** min_k f(x_k) and max_k f(x_k) (a fresh array). */
-    double[] objectiveRange() {
-        return new double[] {objectiveMin, objectiveMax};
+    /** min_k f(x_k) over the cell centres. */
+    double objectiveMin() {
+        return objectiveMin;
+    }
+
+    /** max_k f(x_k) over the cell centres. */
+    double objectiveMax() {
+        return objectiveMax;
     }
 
     /**
@@ -247,7 +252,7 @@ final class ScharfetterGummelOperator {
             int entries = 0;
             for (int i = 0; i < n; i++) {
                 int s = grid.stride(i);
-                int j = (k / s) % grid.cells(i);
+                int j = grid.axisIndex(k, i);
                 if (j + 1 < grid.cells(i)) {
                     outflow += couplings.outflow(i, k, true);
                     entryRow[entries] = position[k + s];

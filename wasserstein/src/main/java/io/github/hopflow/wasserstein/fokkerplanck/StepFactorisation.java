@@ -64,8 +64,7 @@ final class StepFactorisation {
         if (!(temperature > 0)) {
             return false;
         }
-        double[] range = operator.objectiveRange();
-        return (range[1] - range[0]) / (2 * temperature) <= SYMMETRIC_EXPONENT_LIMIT;
+        return (operator.objectiveMax() - operator.objectiveMin()) / (2 * temperature) <= SYMMETRIC_EXPONENT_LIMIT;
     }
 
     /**
@@ -86,8 +85,7 @@ final class StepFactorisation {
                     + " positive definite) at T = " + temperature + ", h = " + step + " (" + operator.grid() + ")");
         }
         double[] f = operator.objectiveAtCentres();
-        double[] range = operator.objectiveRange();
-        double reference = 0.5 * (range[0] + range[1]);
+        double reference = 0.5 * (operator.objectiveMin() + operator.objectiveMax());
         int count = order.length;
         double[] to = new double[count];
         double[] from = new double[count];
