@@ -21,7 +21,9 @@ public final class DensityFlowState {
     private double[] next;
     private double[] rho;
     private double[] rhoNext;
-    private final double[] psi;
+    /** f at the current points (the next step's previous points). */
+    private double[] psi;
+    private double[] psiNext;
     private final double t0;
     private double time;
     private long steps;
@@ -36,6 +38,10 @@ public final class DensityFlowState {
         this.rho = start.values();
         this.rhoNext = new double[count];
         this.psi = new double[count];
+        this.psiNext = new double[count];
+        for (int i = 0; i < count; i++) {
+            psi[i] = flow.objective().value(x, i * n);
+        }
         this.t0 = t0;
         this.time = t0;
     }
@@ -67,9 +73,6 @@ public final class DensityFlowState {
         System.arraycopy(x, 0, next, 0, x.length);
         flow.engine().advance(next, time);
         long s1 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            psi[i] = flow.objective().value(x, i * n);
-        }
         double newTime = t0 + (steps + 1) * h;
         double temperature = flow.engine().machine().temperature(newTime);
         ValueUpdate.Report r = flow.valueUpdate().update(new ValueUpdate.StepInput(flow.metric(), flow.objective(),
@@ -84,7 +87,11 @@ public final class DensityFlowState {
         steps++;
         time = newTime;
         // at T = 0 the free energy is E[f]: the smallest positive temperature gives it to round-off
-        FreeEnergy fe = FreeEnergy.estimate(flow.objective(), temperature > 0 ? temperature : Double.MIN_NORMAL, x, rho);
+        FreeEnergy fe = FreeEnergy.estimate(flow.objective(), temperature > 0 ? temperature : Double.MIN_NORMAL, x, rho,
+                psiNext);
+        tmp = psi;
+        psi = psiNext;
+        psiNext = tmp;
         return new FlowStep(steps, time, r.iterations(), r.error(), r.converged(), fe.value(), fe.standardError(),
                 (s1 - s0) / 1e6, (s2 - s1) / 1e6);
     }

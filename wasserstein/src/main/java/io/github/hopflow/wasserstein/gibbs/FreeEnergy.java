@@ -30,6 +30,17 @@ public final class FreeEnergy {
      * @throws ArithmeticException if f is not finite at a point (naming the point)
      */
     public static FreeEnergy estimate(Objective objective, double temperature, double[] positions, double[] values) {
+        return estimate(objective, temperature, positions, values, null);
+    }
+
+    /**
+     * {@link #estimate(Objective, double, double[], double[])} that also hands back the objective
+     * values it computes.
+     *
+     * @param objectiveValues receives f(xⁱ) for the N points, or null. Modified.
+     */
+    public static FreeEnergy estimate(Objective objective, double temperature, double[] positions, double[] values,
+            double[] objectiveValues) {
         int n = objective.dimension();
         int count = values.length;
         if (count < 2 || positions.length != (long) count * n) {
@@ -55,6 +66,9 @@ public final class FreeEnergy {
             if (!Double.isFinite(f)) {
                 throw new ArithmeticException("objective " + objective.name() + " is " + f + " at point " + i + " "
                         + java.util.Arrays.toString(java.util.Arrays.copyOfRange(positions, i * n, (i + 1) * n)));
+            }
+            if (objectiveValues != null) {
+                objectiveValues[i] = f;
             }
             double t = f + temperature * Math.log(values[i]);
             double d = t - mean;
