@@ -7,7 +7,6 @@ import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.Scheme;
 import io.github.hopflow.wasserstein.flow.DensityFlow;
 import io.github.hopflow.wasserstein.flow.PositionDensityValues;
-import io.github.hopflow.wasserstein.flow.TransitionValues;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
 import io.github.hopflow.wasserstein.kernel.fast.GibbsKernels;
@@ -80,7 +79,7 @@ public record FlowSetup(DiagonalMetric metric, Objective objective, double tempe
                 b.paperValues();
                 break;
             default:
-                b.values(TransitionValues.of(metric, threads));
+                // transition: the builder's default, on the same threads
                 break;
         }
         return b.build();
