@@ -251,12 +251,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                     + " more than the limit of %d (the sparse factorisation would not fit in memory)", grid,
                     p.dimension, cells, MAX_CELLS));
         }
-        FokkerPlanckSolver.Builder b = FokkerPlanckSolver.builder().metric(p.metric).objective(p.objective)
-                .temperature(p.schedule).cellsPerAxis(grid).timeStep(h).uniformInitialDensity();
-        if (!Double.isFinite(p.metric.lowerBound(0)) || !Double.isFinite(p.metric.upperBound(0))) {
-            b.domain(p.lower, p.upper);
-        }
-        return b.build();
+        // the problem's box: the metric's domain, or --box for the Euclidean metric
+        return FokkerPlanckSolver.builder().metric(p.metric).objective(p.objective).temperature(p.schedule)
+                .cellsPerAxis(grid).timeStep(h).uniformInitialDensity().domain(p.lower, p.upper).build();
     }
 
     private static Map<String, Object> summary(Problem p, FokkerPlanckSolver solver, FokkerPlanckSolution rho,
