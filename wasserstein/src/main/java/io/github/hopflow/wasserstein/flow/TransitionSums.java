@@ -31,6 +31,9 @@ final class TransitionSums {
     /** Outputs per row in the ratios array. */
     static final int STRIDE = 5;
 
+    /** The skipped terms change a sum by at most e^{−this} relative. */
+    static final double CUTOFF_MARGIN = 16;
+
     private final HeatKernel[] kernels;
     private final int n;
     private final int threads;
@@ -41,11 +44,14 @@ final class TransitionSums {
     private double[] sortedVariance = new double[0];
     private final double[] concentration;
     private final double[] gaussScale;
+    private final boolean[] sphere;
     private double exponentOffset;
     private double[] weightRatio = new double[0];
     private boolean oneExponential;
     private double ratioCentre;
     private double cutoff;
+    /** Σ over the sphere coordinates of −log of the Bessel factor's smallest value at the peak. */
+    private double tailBound;
 
     TransitionSums(HeatKernel[] kernels, int threads) {
         this.kernels = kernels.clone();
@@ -53,6 +59,10 @@ final class TransitionSums {
         this.threads = threads;
         this.concentration = new double[n];
         this.gaussScale = new double[n];
+        this.sphere = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            sphere[c] = kernels[c].sphere();
+        }
     }
 
     /**
@@ -79,10 +89,7 @@ final class TransitionSums {
             }
         }
         exponentOffset = offset;
-        // the largest term is at least e^{−tail} of its bound (e^{−a}I₀(a) ≥ 1/√(2π a) per sphere
-        // coordinate), so the terms below e^{−tail−30} of the bound change no sum by more than
-        // e^{−30}·(number of terms) relative
-        cutoff = 30 + tail;
+        tailBound = tail;
         return logNorm;
     }
 
@@ -151,6 +158,10 @@ final class TransitionSums {
         targetFeatures = ensure(targetFeatures, count);
         sourceFeatures = ensure(sourceFeatures, sourceCount);
         features(targets, count, false, null, targetFeatures);
+        // the largest term is at least e^{−tail} of its bound (e^{−a}I₀(a) ≥ 1/√(2π a) per sphere
+        // coordinate), so the M terms below e^{−tail−ln M−16} of the bound change no sum by more
+        // than e^{−16} = 1.1e-7 relative
+        cutoff = tailBound + Math.log(sourceCount) + CUTOFF_MARGIN;
         Cells cells = Cells.of(this, targets, count, sources, sourceCount);
         final double[][][] sf = sourceFeatures;
         features(sources, sourceCount, true, cells.order, sf);
@@ -198,6 +209,11 @@ final class TransitionSums {
     /** Per-thread buffers of {@link #row}. */
     private static final class RowScratch {
         final double[] exponents;
+        final int[] kept;
+        final double[] exponentA;
+        final double[] exponentB;
+        final double[] factor;
+        final double[] shift;
         final double[] binBound;
         final double[] boundA;
         final double[] boundB;
@@ -205,6 +221,11 @@ final class TransitionSums {
 
         RowScratch(int sources, Cells cells) {
             exponents = new double[sources];
+            kept = new int[sources];
+            exponentA = new double[sources];
+            exponentB = new double[sources];
+            factor = new double[sources];
+            shift = new double[sources];
             binBound = new double[cells.binOffset[cells.gridDims]];
             boundA = new double[cells.cellCount];
             boundB = new double[cells.cellCount];
@@ -383,7 +404,6 @@ final class TransitionSums {
 
     private void row(int i, int self, double[][][] tf, double[][][] sf, Cells cells, double[] alpha,
             double[] beta, double[] variance, RowScratch scratch, double[] logA, double[] logB, double[] ratios) {
-        final double[] e = scratch.exponents;
         int[] visit = scratch.visit;
         int visits = 0;
         if (cells.cellCount == 1) {
@@ -391,7 +411,7 @@ final class TransitionSums {
         } else {
             visits = visitedCells(i, self, tf, sf, cells, alpha, beta, scratch);
         }
-        sums(i, self, tf, sf, cells, alpha, beta, variance, e, visit, visits, logA, logB, ratios);
+        sums(i, self, tf, sf, cells, alpha, beta, variance, scratch, visit, visits, logA, logB, ratios);
     }
 
     /** The cells row i must visit: those whose bound is within the cutoff of a term already found. */
@@ -463,42 +483,69 @@ final class TransitionSums {
     }
 
     private void sums(int i, int self, double[][][] tf, double[][][] sf, Cells cells, double[] alpha, double[] beta,
-            double[] variance, double[] e, int[] visit, int visits, double[] logA, double[] logB, double[] ratios) {
+            double[] variance, RowScratch scratch, int[] visit, int visits, double[] logA, double[] logB,
+            double[] ratios) {
+        final double[] e = scratch.exponents;
+        final double[] qa = scratch.exponentA;
+        final double[] qb = scratch.exponentB;
+        final int[] kept = scratch.kept;
+        final double cut = cutoff;
         double maxA = Double.NEGATIVE_INFINITY;
         double maxB = Double.NEGATIVE_INFINITY;
         double nearest = Double.NEGATIVE_INFINITY;
+        int terms = 0;
+        // the terms within the cutoff of the running maxima (a superset of those within the
+        // cutoff of the row's maxima), listed without a branch: a test that passes for about half
+        // the pairs would be mispredicted as often
         for (int v = 0; v < visits; v++) {
             int c = visit[v];
             int from = cells.start[c];
             int to = cells.start[c + 1];
-            for (int p = from; p < to; p++) {
-                e[p] = -exponentOffset;
-            }
-            for (int k = 0; k < n; k++) {
-                double[] s0 = sf[k][0];
-                double[] s1 = sf[k][1];
-                double t0 = tf[k][0][i];
-                double t1 = tf[k][1][i];
-                if (kernels[k].sphere()) {
-                    for (int p = from; p < to; p++) {
-                        e[p] += t0 * s0[p] + t1 * s1[p];
-                    }
-                } else {
-                    for (int p = from; p < to; p++) {
-                        double d = t0 - s0[p];
-                        e[p] -= d * d;
-                    }
-                }
-            }
+            exponents(i, tf, sf, e, from, to);
             if (self >= from && self < to) {
                 e[self] = Double.NEGATIVE_INFINITY;
             }
             for (int p = from; p < to; p++) {
-                double qa = e[p] + alpha[p];
-                double qb = e[p] + beta[p];
-                maxA = qa > maxA ? qa : maxA;
-                maxB = qb > maxB ? qb : maxB;
-                nearest = e[p] > nearest ? e[p] : nearest;
+                double q = e[p];
+                double ea = q + alpha[p];
+                double eb = q + beta[p];
+                maxA = ea > maxA ? ea : maxA;
+                maxB = eb > maxB ? eb : maxB;
+                nearest = q > nearest ? q : nearest;
+                kept[terms] = p;
+                qa[terms] = ea;
+                qb[terms] = eb;
+                // 1 when ea > maxA − cut or eb > maxB − cut: the sign bit of the difference
+                terms += (int) ((Double.doubleToRawLongBits(maxA - cut - ea)
+                        | Double.doubleToRawLongBits(maxB - cut - eb)) >>> 63);
+            }
+        }
+        final double cutA = maxA - cut;
+        final double cutB = maxB - cut;
+        // the Bessel factors, one coordinate at a time: factor·e^{−shift}
+        final double[] factor = scratch.factor;
+        final double[] shift = scratch.shift;
+        Arrays.fill(factor, 0, terms, 1);
+        Arrays.fill(shift, 0, terms, 0);
+        final double split = HeatKernel.BESSEL_SPLIT;
+        for (int k = 0; k < n; k++) {
+            if (!sphere[k]) {
+                continue;
+            }
+            final double[] s1 = sf[k][1];
+            final double[] s2 = sf[k][2];
+            final double t1 = tf[k][1][i];
+            final double t2 = tf[k][2][i];
+            for (int m = 0; m < terms; m++) {
+                int p = kept[m];
+                double a = t1 * s1[p];
+                // the sources near a row are mostly on one side of the split
+                if (a <= split) {
+                    factor[m] *= HeatKernel.besselSmall(a);
+                    shift[m] += a;
+                } else {
+                    factor[m] *= HeatKernel.besselLarge(t2 * s2[p]);
+                }
             }
         }
         double a1 = 0;
@@ -507,48 +554,27 @@ final class TransitionSums {
         double b2 = 0;
         double ab = 0;
         double bsum = 0;
-        final double cutA = maxA - cutoff;
-        final double cutB = maxB - cutoff;
         // e^{eb} = e^{ea}·w_p·r with w_p = e^{β_p − α_p − C} (per source) and r = e^{C + maxA − maxB}
         final double[] w = weightRatio;
         final boolean one = oneExponential;
         final double r = one ? Math.exp(ratioCentre + maxA - maxB) : 0;
-        for (int v = 0; v < visits; v++) {
-            int c = visit[v];
-            for (int p = cells.start[c], to = cells.start[c + 1]; p < to; p++) {
-                double q = e[p];
-                double qa = q + alpha[p];
-                double qb = q + beta[p];
-                if (qa < cutA && qb < cutB) {
-                    continue;
-                }
-                double factor = 1;
-                double shift = 0;
-                for (int k = 0; k < n; k++) {
-                    if (kernels[k].sphere()) {
-                        double a = tf[k][1][i] * sf[k][1][p];
-                        factor *= HeatKernel.besselFactor(a, tf[k][2][i] * sf[k][2][p]);
-                        if (a <= 3.75) {
-                            shift += a;
-                        }
-                    }
-                }
-                double ta;
-                double tb;
-                if (qa < cutA) {
-                    ta = 0;
-                    tb = FastExp.exp(qb - maxB - shift) * factor;
-                } else {
-                    ta = FastExp.exp(qa - maxA - shift) * factor;
-                    tb = one ? ta * w[p] * r : (qb < cutB ? 0 : FastExp.exp(qb - maxB - shift) * factor);
-                }
-                a1 += ta;
-                b1 += tb;
-                a2 += ta * ta;
-                b2 += tb * tb;
-                ab += ta * tb;
-                bsum += tb * variance[p];
+        for (int m = 0; m < terms; m++) {
+            int p = kept[m];
+            double ta;
+            double tb;
+            if (qa[m] < cutA) {
+                ta = 0;
+                tb = qb[m] < cutB ? 0 : FastExp.exp(qb[m] - maxB - shift[m]) * factor[m];
+            } else {
+                ta = FastExp.exp(qa[m] - maxA - shift[m]) * factor[m];
+                tb = one ? ta * w[p] * r : (qb[m] < cutB ? 0 : FastExp.exp(qb[m] - maxB - shift[m]) * factor[m]);
             }
+            a1 += ta;
+            b1 += tb;
+            a2 += ta * ta;
+            b2 += tb * tb;
+            ab += ta * tb;
+            bsum += tb * variance[p];
         }
         logA[i] = maxA + Math.log(a1);
         logB[i] = maxB + Math.log(b1);
@@ -558,5 +584,29 @@ final class TransitionSums {
         ratios[o + 2] = ab / (a1 * b1);
         ratios[o + 3] = bsum / b1;
         ratios[o + 4] = nearest;
+    }
+
+    /** e[p] = the kernel exponent of target i and source p, for p in [from, to). */
+    private void exponents(int i, double[][][] tf, double[][][] sf, double[] e, int from, int to) {
+        final double offset = -exponentOffset;
+        for (int p = from; p < to; p++) {
+            e[p] = offset;
+        }
+        for (int k = 0; k < n; k++) {
+            final double[] s0 = sf[k][0];
+            final double t0 = tf[k][0][i];
+            if (sphere[k]) {
+                final double[] s1 = sf[k][1];
+                final double t1 = tf[k][1][i];
+                for (int p = from; p < to; p++) {
+                    e[p] += t0 * s0[p] + t1 * s1[p];
+                }
+            } else {
+                for (int p = from; p < to; p++) {
+                    double d = t0 - s0[p];
+                    e[p] -= d * d;
+                }
+            }
+        }
     }
 }
