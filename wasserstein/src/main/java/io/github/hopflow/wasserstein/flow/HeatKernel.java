@@ -195,7 +195,7 @@ final class HeatKernel {
 
     /**
      * I₀(a) for 0 ≤ a ≤ {@value #BESSEL_SPLIT} (Abramowitz &amp; Stegun 9.8.1, |ε| &lt; 1.6e-7
-     * relative); multiplies and adds only, so that a kernel loop calling it is vectorised.
+     * relative).
      */
     static double besselSmall(double a) {
         double t = a * (1 / BESSEL_SPLIT);

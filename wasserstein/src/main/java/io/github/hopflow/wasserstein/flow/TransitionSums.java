@@ -14,14 +14,14 @@ import java.util.Arrays;
  *   Bs_i = Σ_j H_ij e^{β_j} σ²_j,
  * </pre>
  * leaving out j = i when targets and sources are the same particles. Each row is stabilised by
- * its own maxima (a first pass over the exponents, which bound the terms from above), so no weight
- * range overflows; terms more than {@link #cutoff} below the row's bound are skipped. The results
- * are log A_i, log B_i, the scale-free ratios A2/A², B2/B², AB/(A·B), Bs/B and the row's largest
- * kernel exponent.
+ * its own maxima (found in a first pass over the exponents, which bound the terms from above), so
+ * no weight range overflows; terms more than {@link #cutoff} below the row's bound are skipped. The
+ * results are log A_i, log B_i, the scale-free ratios A2/A², B2/B², AB/(A·B), Bs/B and the row's
+ * largest kernel exponent.
  *
- * <p>Cost: two passes of N·M·n multiply-adds over the cells a row visits, and per pair that is not
- * skipped one exponential (two when the weight ratio e^{β_j − α_j} spans more than the doubles'
- * range) and n scaled Bessel factors. With M ≥ 512 sources the sources are sorted into a grid of
+ * <p>Cost: one pass of N·M·n multiply-adds over the cells a row visits, which also lists the terms
+ * within the cutoff of the running maxima, and per listed term one exponential (two when the
+ * weight ratio e^{β_j − α_j} spans more than the doubles' range) and n scaled Bessel factors. With M ≥ 512 sources the sources are sorted into a grid of
  * cells over the first one or two coordinates, and a row skips the cells whose bound is below its
  * cutoff. Rows run in parallel blocks; every row's sums are one sequential loop, so the results do
  * not depend on the thread count. Not thread-safe: one call at a time.
@@ -387,20 +387,6 @@ final class TransitionSums {
         return x * gaussScale[d];
     }
 
-    /** The exponent of target i and sorted source p (see {@link #row}). */
-    private double exponent(double[][][] tf, double[][][] sf, int i, int p) {
-        double q = -exponentOffset;
-        for (int c = 0; c < n; c++) {
-            double t0 = tf[c][0][i];
-            if (kernels[c].sphere()) {
-                q += t0 * sf[c][0][p] + tf[c][1][i] * sf[c][1][p];
-            } else {
-                double d = t0 - sf[c][0][p];
-                q -= d * d;
-            }
-        }
-        return q;
-    }
 
     private void row(int i, int self, double[][][] tf, double[][][] sf, Cells cells, double[] alpha,
             double[] beta, double[] variance, RowScratch scratch, double[] logA, double[] logB, double[] ratios) {
@@ -460,18 +446,8 @@ final class TransitionSums {
             }
         }
         // a term of the most promising cells bounds each row maximum from below
-        double lowA = Double.NEGATIVE_INFINITY;
-        double lowB = Double.NEGATIVE_INFINITY;
-        for (int p = cells.start[bestA]; p < cells.start[bestA + 1]; p++) {
-            if (p != self) {
-                lowA = Math.max(lowA, exponent(tf, sf, i, p) + alpha[p]);
-            }
-        }
-        for (int p = cells.start[bestB]; p < cells.start[bestB + 1]; p++) {
-            if (p != self) {
-                lowB = Math.max(lowB, exponent(tf, sf, i, p) + beta[p]);
-            }
-        }
+        double lowA = largestTerm(i, self, tf, sf, cells, bestA, alpha, scratch.exponents);
+        double lowB = largestTerm(i, self, tf, sf, cells, bestB, beta, scratch.exponents);
         int[] visit = scratch.visit;
         int visits = 0;
         for (int c = 0; c < cells.cellCount; c++) {
@@ -586,7 +562,25 @@ final class TransitionSums {
         ratios[o + 4] = nearest;
     }
 
-    /** e[p] = the kernel exponent of target i and source p, for p in [from, to). */
+    /**
+     * The largest exponent plus weight of target i over the sources of one cell, leaving out
+     * {@code self}; e is scratch.
+     */
+    private double largestTerm(int i, int self, double[][][] tf, double[][][] sf, Cells cells, int cell,
+            double[] weight, double[] e) {
+        int from = cells.start[cell];
+        int to = cells.start[cell + 1];
+        exponents(i, tf, sf, e, from, to);
+        double low = Double.NEGATIVE_INFINITY;
+        for (int p = from; p < to; p++) {
+            if (p != self) {
+                low = Math.max(low, e[p] + weight[p]);
+            }
+        }
+        return low;
+    }
+
+    /** e[p] = the kernel exponent of target i and sorted source p, for p in [from, to) (see {@link #row}). */
     private void exponents(int i, double[][][] tf, double[][][] sf, double[] e, int from, int to) {
         final double offset = -exponentOffset;
         for (int p = from; p < to; p++) {
