@@ -36,9 +36,8 @@ public final class FlowCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "himmelblau",
-            description = "Objective: himmelblau, quadratic, double-well, rastrigin, ackley, styblinski-tang, levy "
-                    + "(all on [0,1]^n). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--objective", defaultValue = "himmelblau", paramLabel = "NAME",
+            description = ObjectiveOptions.DESCRIPTION)
     String objective;
 
     @Option(names = "--dim", paramLabel = "n", defaultValue = "2",
@@ -73,7 +72,7 @@ public final class FlowCommand implements Callable<Integer> {
     String metricName;
 
     @Mixin
-    QuadraticParameters quadratic;
+    ObjectiveOptions objectiveOptions;
 
     @Option(names = "--gamma", paramLabel = "γ", defaultValue = "1",
             description = "γ > 0 of the firing-rate flow. Default: ${DEFAULT-VALUE}.")
@@ -89,6 +88,7 @@ public final class FlowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dimension = objectiveOptions.dimension(objective, dimension);
         FlowMethod m;
         try {
             m = FlowMethod.byName(method);
@@ -117,7 +117,7 @@ public final class FlowCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from must have " + dimension + " entries (--dim), got " + x0.length
                     + ": '" + from + "'");
         }
-        Objective f = quadratic.objective(objective, dimension);
+        Objective f = objectiveOptions.objective(objective, dimension);
         DiagonalMetric metric;
         switch (metricName.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "hopfield":

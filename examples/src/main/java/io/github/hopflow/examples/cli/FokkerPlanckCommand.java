@@ -67,7 +67,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     private static final int PANEL = 600;
 
     @Option(names = "--objective", defaultValue = "himmelblau", paramLabel = "NAME",
-            description = "Objective name (default: ${DEFAULT-VALUE}).")
+            description = ObjectiveOptions.DESCRIPTION)
     String objective;
 
     @Option(names = "--dim", defaultValue = "2", paramLabel = "n", description = "Dimension n, 1 to 3 (default: ${DEFAULT-VALUE}).")
@@ -130,7 +130,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    QuadraticParameters quadratic;
+    ObjectiveOptions objectiveOptions;
 
     @Spec
     CommandSpec spec;
@@ -140,7 +140,8 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         if (mode != null && mode.compare != null) {
             return compare(mode.compare);
         }
-        Problem p = problem(objective, dim, metric, beta, temperature, schedule, tau, box, quadratic);
+        Problem p = problem(objective, objectiveOptions.dimension(objective, dim), metric, beta, temperature, schedule,
+                tau, box, objectiveOptions);
         double time = mode != null && mode.time != null ? mode.time : 0.1;
         FokkerPlanckSolver solver = solver(p, timeStep == null ? FokkerPlanckSolver.DEFAULT_TIME_STEP : timeStep);
         OutputDirectory dir = OutputDirectory.prepare(out, force);
@@ -155,7 +156,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
                 rho = state.advanceTo(i == stretches ? time : time * i / stretches);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> summary = summary(p, solver, rho, seconds);
+            Map<String, Object> summary = summary(p, solver, rho, seconds, objectiveOptions);
             summary.put("cancelled", rho.time() < time);
             writeDensity(dir.resolve("density.csv"), rho);
             if (p.dimension <= 2) {
@@ -196,12 +197,12 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
 
     /** Validates and assembles the parameters. */
     static Problem problem(String objective, int dim, String metricName, double beta, double temperature,
-            String schedule, double tau, String box, QuadraticParameters quadratic) {
+            String schedule, double tau, String box, ObjectiveOptions options) {
         if (dim < 1 || dim > FokkerPlanckGrid.MAX_DIMENSION) {
             throw new IllegalArgumentException("--dim must be 1, 2 or 3 for the Fokker-Planck solver, got " + dim);
         }
         DiagonalMetric m = RunCommand.metric(metricName, dim, beta);
-        Objective f = quadratic == null ? byName(objective, dim) : quadratic.objective(objective, dim);
+        Objective f = options == null ? byName(objective, dim) : options.objective(objective, dim);
         TemperatureSchedule s = TemperatureSchedule.named(schedule.toLowerCase(Locale.ROOT), temperature, tau);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
@@ -257,10 +258,11 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> summary(Problem p, FokkerPlanckSolver solver, FokkerPlanckSolution rho,
-            double seconds) {
+            double seconds, ObjectiveOptions options) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("objective", p.objectiveName);
         parameters.put("dim", p.dimension);
+        options.describeInto(parameters);
         parameters.put("metric", p.metric.toString());
         parameters.put("temperature", p.temperature);
         parameters.put("schedule", p.scheduleName);

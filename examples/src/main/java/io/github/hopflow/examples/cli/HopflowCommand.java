@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             OptimizeCommand.class,
             BenchCommand.class,
             FokkerPlanckCommand.class,
+            MaxCutCommand.class,
+            GraphCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

@@ -45,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--objective", defaultValue = "himmelblau", description = "Objective name (default ${DEFAULT-VALUE}).")
+    @Option(names = "--objective", defaultValue = "himmelblau", paramLabel = "NAME",
+            description = ObjectiveOptions.DESCRIPTION)
     String objective;
 
     @Option(names = "--dim", defaultValue = "2", description = "Dimension n (default ${DEFAULT-VALUE}).")
@@ -145,10 +146,11 @@ public final class RunCommand implements Callable<Integer> {
     RunControl control;
 
     @Mixin
-    QuadraticParameters quadratic;
+    ObjectiveOptions objectiveOptions;
 
     @Override
     public Integer call() {
+        dim = objectiveOptions.dimension(objective, dim);
         requirePositive("--temperature", temperature);
         requirePositive("--step", step);
         requirePositive("--eps", eps);
@@ -162,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         DiagonalMetric m = metric(metric, dim, beta);
         int threads = control.threads();
-        FlowSetup setup = new FlowSetup(m, quadratic.objective(objective, dim), temperature, step, eps, kernel,
+        FlowSetup setup = new FlowSetup(m, objectiveOptions.objective(objective, dim), temperature, step, eps, kernel,
                 kernelTolerance, threads, values);
         if (!kernel.equalsIgnoreCase("auto")) {
             // the dense and exact kernels store all N² entries (the automatic choice never does past its budget)
@@ -258,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("time", result.time());
         parameters.put("eps", eps);
         parameters.put("seed", control.seed());
-        quadratic.describeInto(parameters);
+        objectiveOptions.describeInto(parameters);
         parameters.put("init", init == null ? "uniform" : init.toString());
         parameters.put("scheme", FlowSetup.SCHEME.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         parameters.put("values", flow.valueUpdate().name());

@@ -87,7 +87,7 @@ public final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--objective", defaultValue = "himmelblau", paramLabel = "NAME",
-            description = "Objective f by name (default: ${DEFAULT-VALUE}).")
+            description = ObjectiveOptions.DESCRIPTION)
     String objective;
 
     @Option(names = "--dim", defaultValue = "2", paramLabel = "n", description = "Dimension n (default: ${DEFAULT-VALUE}).")
@@ -154,10 +154,11 @@ public final class SampleCommand implements Callable<Integer> {
     RunControl control;
 
     @Mixin
-    QuadraticParameters quadratic;
+    ObjectiveOptions objectiveOptions;
 
     @Override
     public Integer call() {
+        dimension = objectiveOptions.dimension(objective, dimension);
         requirePositive("--step", step);
         requirePositive("--beta", beta);
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
@@ -176,7 +177,7 @@ public final class SampleCommand implements Callable<Integer> {
         int threadCount = control.threads();
         long steps = steps();
         RunLength.requireSnapshots(steps, snapshotEvery);
-        Objective f = quadratic.objective(objective, dimension);
+        Objective f = objectiveOptions.objective(objective, dimension);
         DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
                 : EuclideanMetric.of(dimension);
         StepLimit.require(g, temperature, step);
@@ -296,7 +297,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("steps", result.steps());
         s.put("final_time", result.last().time());
         s.put("seed", control.seed());
-        quadratic.describeInto(s);
+        objectiveOptions.describeInto(s);
         s.put("threads", threadCount);
         s.put("block_size", ParticleEngine.DEFAULT_BLOCK_SIZE);
         s.put("snapshot_every", snapshotEvery);

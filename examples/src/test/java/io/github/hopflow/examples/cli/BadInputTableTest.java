@@ -72,7 +72,27 @@ class BadInputTableTest {
                 "--budget", "50", "--quiet"));
         BASE.put("fokker-planck", List.of("--grid", "8", "--time", "0.001"));
         BASE.put("bench", List.of("--particles", "50", "--dim", "2", "--steps", "1", "--no-sinkhorn"));
+        graph = tmp.resolve("graph.txt");
+        Files.writeString(graph, "3 2\n1 2 1\n2 3 1\n");
+        BASE.put("maxcut", List.of("--quiet"));
+        BASE.put("graph", List.of());
+        GRAPHS.put("graph-missing", null);
+        GRAPHS.put("graph-empty", "");
+        GRAPHS.put("graph-first-line", "3\n1 2 1\n");
+        GRAPHS.put("graph-node-range", "3 1\n1 4 1\n");
+        GRAPHS.put("graph-malformed", "3 2\n1 2 1\n2 3\n");
+        GRAPHS.put("graph-non-finite", "3 1\n1 2 NaN\n");
+        GRAPHS.put("graph-count", "3 2\n1 2 1\n");
+        for (Map.Entry<String, String> e : GRAPHS.entrySet()) {
+            if (e.getValue() != null) {
+                Files.writeString(tmp.resolve(e.getKey() + ".txt"), e.getValue(), StandardCharsets.UTF_8);
+            }
+        }
     }
+
+    /** A valid graph for the rows that test maxcut's options. */
+    private static Path graph;
+    private static final Map<String, String> GRAPHS = new LinkedHashMap<>();
 
     /** Options with a documented range: each value here is outside it. */
     static Stream<Arguments> outOfRange() {
@@ -171,6 +191,24 @@ class BadInputTableTest {
         rows.add(row("bench", "--steps", "0"));
         rows.add(row("bench", "--kernel-tolerance", "0"));
         rows.add(row("bench", "--threads", "0"));
+        rows.add(row("maxcut", "--budget", "0"));
+        rows.add(row("maxcut", "--budget", "143"));
+        rows.add(row("maxcut", "--particles", "0"));
+        rows.add(row("maxcut", "--particles", "2000000"));
+        rows.add(row("maxcut", "--method", "nonsense"));
+        rows.add(row("maxcut", "--restarts", "0"));
+        rows.add(row("maxcut", "--threads", "0"));
+        rows.add(Arguments.of("maxcut", List.of("--method", "annealing", "--restarts", "0"), "--restarts"));
+        rows.add(Arguments.of("maxcut", List.of("--method", "annealing", "--sweeps", "0"), "--sweeps"));
+        rows.add(row("graph", "--nodes", "1"));
+        rows.add(row("graph", "--nodes", "200000"));
+        rows.add(row("graph", "--density", "0"));
+        rows.add(row("graph", "--density", "1.5"));
+        rows.add(row("graph", "--kind", "nonsense"));
+        rows.add(row("graph", "--weights", "nonsense"));
+        rows.add(row("graph", "--rows", "5"));
+        rows.add(Arguments.of("graph", List.of("--kind", "torus", "--rows", "2"), "--rows"));
+        rows.add(Arguments.of("graph", List.of("--kind", "torus", "--nodes", "9"), "--nodes"));
         return rows.stream();
     }
 
@@ -207,7 +245,7 @@ class BadInputTableTest {
     static Stream<Arguments> unknownOptions() {
         List<Arguments> rows = new ArrayList<>();
         for (String c : List.of("geodesic", "flow", "sample", "run", "wasserstein", "himmelblau", "compare", "plot",
-                "optimize", "bench", "fokker-planck")) {
+                "optimize", "bench", "fokker-planck", "maxcut", "graph")) {
             rows.add(Arguments.of(c, List.of("--no-such-option", "1"), "--no-such-option"));
         }
         return rows.stream();
@@ -234,6 +272,9 @@ class BadInputTableTest {
             if (!kind.equals("out-of-cube") && !kind.equals("duplicate-rows")) {
                 rows.add(Arguments.of("wasserstein", List.of("--a", kind + ".csv"), kind + ".csv"));
             }
+        }
+        for (String kind : GRAPHS.keySet()) {
+            rows.add(Arguments.of("maxcut", List.of("--graph-file", kind + ".txt"), kind + ".txt"));
         }
         return rows.stream();
     }
@@ -275,6 +316,10 @@ class BadInputTableTest {
     void malformedFilesAreRefused(String command, List<String> args, String named) {
         List<String> resolved = new ArrayList<>(args);
         resolved.set(1, tmp.resolve(args.get(1)).toString());
+        if (args.get(0).equals("--graph-file")) {
+            // maxcut's graph is its positional parameter
+            resolved.remove(0);
+        }
         assertRefused(command, resolved, named);
     }
 
@@ -287,6 +332,9 @@ class BadInputTableTest {
         removeOption(base, args.get(0));
         all.addAll(base);
         all.addAll(args);
+        if (command.equals("maxcut") && args.stream().noneMatch(a -> a.endsWith(".txt"))) {
+            all.add(graph.toString());
+        }
         if (hasOption(command, "--out")) {
             all.add("--out");
             all.add(command.equals("plot") || command.equals("bench") ? out + ".png" : out.toString());

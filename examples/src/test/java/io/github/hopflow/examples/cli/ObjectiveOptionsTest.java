@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code --center} and {@code --stiffness} of the quadratic objective on run, sample and flow. */
-class QuadraticParametersTest {
+/**
+ * {@code --center} and {@code --stiffness} of the quadratic objective, and the network energies
+ * ({@code --weights}, {@code --bias}, {@code --graph}) on run, sample, flow and fokker-planck.
+ */
+class ObjectiveOptionsTest {
 
     @TempDir
     Path dir;
@@ -26,7 +29,7 @@ class QuadraticParametersTest {
     }
 
     @Test
-    void runAndSampleRecordTheQuadraticParameters() throws Exception {
+    void runAndSampleRecordTheObjectiveOptions() throws Exception {
         for (String command : new String[] {"run", "sample"}) {
             Path out = dir.resolve(command);
             StringWriter err = new StringWriter();
@@ -77,5 +80,74 @@ class QuadraticParametersTest {
                 "--out", dir.resolve("bad2").toString());
         assertEquals(2, code2);
         assertTrue(err2.toString().contains("--center"), err2.toString());
+    }
+
+    /** A 2-unit Hopfield network with a strong coupling: E(x) = −3 x₁x₂ − ½x₁² + x₂. */
+    private Path network() throws java.io.IOException {
+        Path w = dir.resolve("w.mtx");
+        java.nio.file.Files.writeString(w, "%%MatrixMarket matrix coordinate real general\n2 2 3\n1 2 4\n2 1 2\n1 1 1\n");
+        Path b = dir.resolve("b.csv");
+        java.nio.file.Files.writeString(b, "0\n-1\n");
+        return w;
+    }
+
+    @Test
+    void theHopfieldFlowDescendsToTheMinimisingVertex() throws Exception {
+        Path w = network();
+        StringWriter out = new StringWriter();
+        CommandLine cl = HopflowCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        // from the centre, the gradient −(Sx + b) = (−3x₂ − x₁, −3x₁ + 1) leads to x = (1, 1), E = −3 − ½ + 1
+        int code = cl.execute("flow", "--objective", "hopfield", "--weights", w.toString(), "--bias",
+                dir.resolve("b.csv").toString(), "--from", "0.5,0.5", "--step", "0.05", "--steps", "2000", "--json");
+        assertEquals(0, code, out.toString());
+        JsonNode fin = Json.mapper().readTree(out.toString()).get("final");
+        assertEquals(1.0, fin.get(0).asDouble(), 1e-3);
+        assertEquals(1.0, fin.get(1).asDouble(), 1e-3);
+    }
+
+    @Test
+    void networksGiveTheirDimensionToRunSampleAndFokkerPlanck() throws Exception {
+        Path w = network();
+        for (String command : new String[] {"run", "sample", "fokker-planck"}) {
+            Path out = dir.resolve("net-" + command);
+            StringWriter err = new StringWriter();
+            String[] size = command.equals("fokker-planck") ? new String[] {"--grid", "16", "--time", "0.001"}
+                    : new String[] {"--particles", "20", "--steps", "3", "--quiet"};
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, "--objective", "ising",
+                    "--weights", w.toString(), "--bias", dir.resolve("b.csv").toString(), "--out", out.toString()));
+            args.addAll(java.util.List.of(size));
+            int code = execute(err, args.toArray(new String[0]));
+            assertEquals(0, code, command + ": " + err);
+            JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+            assertEquals(2, summary.findValue("dim").asInt(), command);
+            assertEquals(w.toString(), summary.findValue("weights").asText(), command);
+        }
+    }
+
+    @Test
+    void networkOptionsAreChecked() throws Exception {
+        Path w = network();
+        String[][] cases = {
+            {"--dim 3 does not match the 2 units", "run", "--objective", "hopfield", "--weights", w.toString(), "--dim", "3"},
+            {"--objective hopfield needs --weights", "run", "--objective", "hopfield"},
+            {"--objective maxcut needs --graph", "sample", "--objective", "maxcut"},
+            {"--weights applies to --objective hopfield", "run", "--objective", "himmelblau", "--weights", w.toString()},
+            {"--bias does not apply to --objective qubo", "run", "--objective", "qubo", "--weights", w.toString(),
+                "--bias", dir.resolve("b.csv").toString()},
+            {"--weights: matrix file", "run", "--objective", "qubo", "--weights", dir.resolve("none.mtx").toString()},
+            {"--bias: vector file", "run", "--objective", "hopfield", "--weights", w.toString(), "--bias", w.toString()},
+        };
+        for (String[] c : cases) {
+            Path out = dir.resolve("refused");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c).subList(1, c.length));
+            args.addAll(java.util.List.of("--quiet", "--out", out.toString()));
+            StringWriter err = new StringWriter();
+            assertEquals(2, execute(err, args.toArray(new String[0])), String.join(" ", args));
+            assertTrue(err.toString().contains(c[0]), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+        }
     }
 }
