@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             FokkerPlanckCommand.class,
             MaxCutCommand.class,
             GraphCommand.class,
+            SparseCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

@@ -76,6 +76,22 @@ class BadInputTableTest {
         Files.writeString(graph, "3 2\n1 2 1\n2 3 1\n");
         BASE.put("maxcut", List.of("--quiet"));
         BASE.put("graph", List.of());
+        Path dictionary = tmp.resolve("dictionary.csv");
+        Files.writeString(dictionary, "1,0,0.5\n0,1,0.5\n");
+        Path signal = tmp.resolve("signal.csv");
+        Files.writeString(signal, "1\n0.5\n");
+        BASE.put("sparse", List.of("--dictionary", dictionary.toString(), "--signal", signal.toString(), "--lambda", "0.1"));
+        DENSE.put("dense-missing", null);
+        DENSE.put("dense-empty", "");
+        DENSE.put("dense-ragged", "1,0,0.5\n0,1\n");
+        DENSE.put("dense-non-numeric", "1,0,x\n0,1,0.5\n");
+        DENSE.put("dense-non-finite", "1,0,NaN\n0,1,0.5\n");
+        DENSE.put("dense-short-signal", "1\n");
+        for (Map.Entry<String, String> e : DENSE.entrySet()) {
+            if (e.getValue() != null) {
+                Files.writeString(tmp.resolve(e.getKey() + ".csv"), e.getValue(), StandardCharsets.UTF_8);
+            }
+        }
         GRAPHS.put("graph-missing", null);
         GRAPHS.put("graph-empty", "");
         GRAPHS.put("graph-first-line", "3\n1 2 1\n");
@@ -93,6 +109,7 @@ class BadInputTableTest {
     /** A valid graph for the rows that test maxcut's options. */
     private static Path graph;
     private static final Map<String, String> GRAPHS = new LinkedHashMap<>();
+    private static final Map<String, String> DENSE = new LinkedHashMap<>();
 
     /** Options with a documented range: each value here is outside it. */
     static Stream<Arguments> outOfRange() {
@@ -209,6 +226,12 @@ class BadInputTableTest {
         rows.add(row("graph", "--rows", "5"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--rows", "2"), "--rows"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--nodes", "9"), "--nodes"));
+        rows.add(row("sparse", "--lambda", "0"));
+        rows.add(row("sparse", "--lambda", "-1"));
+        rows.add(row("sparse", "--step", "0"));
+        rows.add(row("sparse", "--step", "1.5"));
+        rows.add(row("sparse", "--tolerance", "0"));
+        rows.add(row("sparse", "--max-iterations", "0"));
         return rows.stream();
     }
 
@@ -245,7 +268,7 @@ class BadInputTableTest {
     static Stream<Arguments> unknownOptions() {
         List<Arguments> rows = new ArrayList<>();
         for (String c : List.of("geodesic", "flow", "sample", "run", "wasserstein", "himmelblau", "compare", "plot",
-                "optimize", "bench", "fokker-planck", "maxcut", "graph")) {
+                "optimize", "bench", "fokker-planck", "maxcut", "graph", "sparse")) {
             rows.add(Arguments.of(c, List.of("--no-such-option", "1"), "--no-such-option"));
         }
         return rows.stream();
@@ -258,7 +281,9 @@ class BadInputTableTest {
                 Arguments.of(List.of("flow", "--steps", "5"), "--from"),
                 Arguments.of(List.of("wasserstein", "--a", "A.csv", "--eps", "0.1"), "--b"),
                 Arguments.of(List.of("plot"), "--snapshots"),
-                Arguments.of(List.of("compare", "--dim", "2"), "--objective"));
+                Arguments.of(List.of("compare", "--dim", "2"), "--objective"),
+                Arguments.of(List.of("sparse", "--signal", "u.csv", "--lambda", "0.1", "--out", "x"), "--dictionary"),
+                Arguments.of(List.of("maxcut"), "GRAPH"));
     }
 
     /** Malformed input files given to the commands that read clouds. */
@@ -272,6 +297,10 @@ class BadInputTableTest {
             if (!kind.equals("out-of-cube") && !kind.equals("duplicate-rows")) {
                 rows.add(Arguments.of("wasserstein", List.of("--a", kind + ".csv"), kind + ".csv"));
             }
+        }
+        for (String kind : DENSE.keySet()) {
+            rows.add(Arguments.of("sparse", List.of(kind.equals("dense-short-signal") ? "--signal" : "--dictionary",
+                    kind + ".csv"), kind + ".csv"));
         }
         for (String kind : GRAPHS.keySet()) {
             rows.add(Arguments.of("maxcut", List.of("--graph-file", kind + ".txt"), kind + ".txt"));

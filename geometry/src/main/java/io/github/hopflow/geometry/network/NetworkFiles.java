@@ -255,6 +255,60 @@ public final class NetworkFiles {
         }
     }
 
+    /**
+     * A dense matrix, one row per line, values separated by commas or white space, no header
+     * (blank lines skipped).
+     *
+     * @return the rows (m), the columns (n) and the values, flat row-major
+     * @throws IllegalArgumentException for a missing or empty file, rows of different lengths, or
+     *     a non-numeric or non-finite value (naming the line)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static DenseMatrix readDense(Path file) {
+        try (Lines in = Lines.open("matrix file", file)) {
+            double[] v = new double[1024];
+            int k = 0;
+            int rows = 0;
+            int columns = -1;
+            String line;
+            while ((line = in.next(false)) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.trim().split("\\s*,\\s*|\\s+");
+                if (columns < 0) {
+                    columns = f.length;
+                } else if (f.length != columns) {
+                    throw in.error("has " + f.length + " values, the first row " + columns);
+                }
+                if ((long) k + columns > Integer.MAX_VALUE - 8) {
+                    throw in.error("the matrix holds more values than this reader holds");
+                }
+                if (k + columns > v.length) {
+                    v = Arrays.copyOf(v, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * v.length, k + columns)));
+                }
+                for (String t : f) {
+                    v[k++] = in.value(t);
+                }
+                rows++;
+            }
+            if (rows == 0) {
+                throw in.error("holds no rows");
+            }
+            return new DenseMatrix(rows, columns, Arrays.copyOf(v, k));
+        }
+    }
+
+    /**
+     * A dense matrix read from a file.
+     *
+     * @param rows m
+     * @param columns n
+     * @param values m·n values, row-major
+     */
+    public record DenseMatrix(int rows, int columns, double[] values) {
+    }
+
     /** Lines of a file with their numbers, and errors that name both. */
     private static final class Lines implements AutoCloseable {
         private final String kind;
