@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             MaxCutCommand.class,
             GraphCommand.class,
             SparseCommand.class,
+            MemoryCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

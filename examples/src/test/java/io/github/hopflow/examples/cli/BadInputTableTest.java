@@ -76,6 +76,8 @@ class BadInputTableTest {
         Files.writeString(graph, "3 2\n1 2 1\n2 3 1\n");
         BASE.put("maxcut", List.of("--quiet"));
         BASE.put("graph", List.of());
+        BASE.put("memory", List.of("--units", "20", "--loads", "0.1", "--noise", "0.1", "--trials", "1", "--time", "1",
+                "--quiet"));
         Path dictionary = tmp.resolve("dictionary.csv");
         Files.writeString(dictionary, "1,0,0.5\n0,1,0.5\n");
         Path signal = tmp.resolve("signal.csv");
@@ -226,6 +228,18 @@ class BadInputTableTest {
         rows.add(row("graph", "--rows", "5"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--rows", "2"), "--rows"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--nodes", "9"), "--nodes"));
+        rows.add(row("memory", "--units", "1"));
+        rows.add(row("memory", "--units", "6000"));
+        rows.add(row("memory", "--loads", "0"));
+        rows.add(row("memory", "--loads", "2"));
+        rows.add(row("memory", "--noise", "0.5"));
+        rows.add(row("memory", "--noise", "-0.1"));
+        rows.add(row("memory", "--trials", "0"));
+        rows.add(row("memory", "--temperature", "0"));
+        rows.add(row("memory", "--beta", "0"));
+        rows.add(row("memory", "--step", "0"));
+        rows.add(row("memory", "--time", "0"));
+        rows.add(row("memory", "--time", "1e300"));
         rows.add(row("sparse", "--lambda", "0"));
         rows.add(row("sparse", "--lambda", "-1"));
         rows.add(row("sparse", "--step", "0"));
@@ -268,7 +282,7 @@ class BadInputTableTest {
     static Stream<Arguments> unknownOptions() {
         List<Arguments> rows = new ArrayList<>();
         for (String c : List.of("geodesic", "flow", "sample", "run", "wasserstein", "himmelblau", "compare", "plot",
-                "optimize", "bench", "fokker-planck", "maxcut", "graph", "sparse")) {
+                "optimize", "bench", "fokker-planck", "maxcut", "graph", "sparse", "memory")) {
             rows.add(Arguments.of(c, List.of("--no-such-option", "1"), "--no-such-option"));
         }
         return rows.stream();
