@@ -28,4 +28,17 @@ final class CliFiles {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Runs a reader of the file given to {@code option}, prefixing its errors with the option.
+     *
+     * @throws IllegalArgumentException starting with the option, for a bad or unreadable file
+     */
+    static <T> T read(String option, java.util.function.Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
 }

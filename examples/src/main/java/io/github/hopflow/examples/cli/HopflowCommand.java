@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             GraphCommand.class,
             SparseCommand.class,
             MemoryCommand.class,
+            FiringRateCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

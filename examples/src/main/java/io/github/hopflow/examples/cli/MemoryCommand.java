@@ -182,12 +182,7 @@ public final class MemoryCommand implements Callable<Integer> {
     }
 
     private int[][] readPatterns() {
-        NetworkFiles.DenseMatrix m;
-        try {
-            m = NetworkFiles.readDense(patterns);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new IllegalArgumentException("--patterns: " + e.getMessage(), e);
-        }
+        NetworkFiles.DenseMatrix m = CliFiles.read("--patterns", () -> NetworkFiles.readDense(patterns));
         if (m.columns() < 2) {
             throw new IllegalArgumentException("--patterns " + patterns + ": patterns need at least 2 units, got "
                     + m.columns());

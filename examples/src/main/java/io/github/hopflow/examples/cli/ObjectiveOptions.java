@@ -5,7 +5,6 @@ import io.github.hopflow.geometry.network.QuadraticEnergy;
 import io.github.hopflow.geometry.network.SymmetricSparseMatrix;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.geometry.objective.Objectives;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -147,7 +146,7 @@ public final class ObjectiveOptions {
                 throw new IllegalArgumentException((weights != null ? "--weights" : "--bias")
                         + " does not apply to --objective maxcut (it takes --graph)");
             }
-            f = QuadraticEnergy.maxCut(read("--graph", () -> NetworkFiles.readGraph(graph)));
+            f = QuadraticEnergy.maxCut(CliFiles.read("--graph", () -> NetworkFiles.readGraph(graph)));
         } else {
             if (weights == null) {
                 throw new IllegalArgumentException("--objective " + k + " needs --weights W.mtx");
@@ -158,8 +157,8 @@ public final class ObjectiveOptions {
             if (bias != null && k.equals("qubo")) {
                 throw new IllegalArgumentException("--bias does not apply to --objective qubo (fold it into the diagonal of Q)");
             }
-            SymmetricSparseMatrix w = read("--weights", () -> NetworkFiles.readMatrix(weights));
-            double[] b = bias == null ? null : read("--bias", () -> NetworkFiles.readVector(bias, w.size()));
+            SymmetricSparseMatrix w = CliFiles.read("--weights", () -> NetworkFiles.readMatrix(weights));
+            double[] b = bias == null ? null : CliFiles.read("--bias", () -> NetworkFiles.readVector(bias, w.size()));
             f = switch (k) {
                 case "hopfield" -> QuadraticEnergy.hopfield(w, b);
                 case "qubo" -> QuadraticEnergy.qubo(w);
@@ -171,13 +170,6 @@ public final class ObjectiveOptions {
         return f;
     }
 
-    private static <T> T read(String option, java.util.function.Supplier<T> reader) {
-        try {
-            return reader.get();
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
-    }
 
     private String source() {
         return graph != null ? "--graph " + graph : "--weights " + weights;

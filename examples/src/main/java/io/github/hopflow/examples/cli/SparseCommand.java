@@ -7,12 +7,7 @@ import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.sparse.CompetitiveNetwork;
 import io.github.hopflow.geometry.sparse.Fista;
 import io.github.hopflow.geometry.sparse.PositiveLasso;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +84,8 @@ public final class SparseCommand implements Callable<Integer> {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("--max-iterations must be >= 1, got " + maxIterations);
         }
-        NetworkFiles.DenseMatrix d = read("--dictionary", () -> NetworkFiles.readDense(dictionary));
-        double[] u = read("--signal", () -> NetworkFiles.readVector(signal, -1));
+        NetworkFiles.DenseMatrix d = CliFiles.read("--dictionary", () -> NetworkFiles.readDense(dictionary));
+        double[] u = CliFiles.read("--signal", () -> NetworkFiles.readVector(signal, -1));
         if (u.length != d.rows()) {
             throw new IllegalArgumentException("--signal " + signal + " has " + u.length + " values but --dictionary "
                     + dictionary + " has " + d.rows() + " rows");
@@ -136,7 +131,7 @@ public final class SparseCommand implements Callable<Integer> {
         parameters.put("tolerance", tolerance);
         summary.put("parameters", parameters);
         Path xFile = dir.resolve("x.csv");
-        writeVector(xFile, e.x());
+        FiringRateCommand.writeVector(xFile, e.x());
         Json.write(dir.resolve("summary.json"), summary);
         ImageFiles.writePng(trajectory(e, support), dir.resolve("trajectory.png"));
         PrintWriter w = spec.commandLine().getOut();
@@ -174,22 +169,4 @@ public final class SparseCommand implements Callable<Integer> {
         return chart.render(900, 560);
     }
 
-    private static <T> T read(String option, java.util.function.Supplier<T> reader) {
-        try {
-            return reader.get();
-        } catch (IllegalArgumentException | UncheckedIOException ex) {
-            throw new IllegalArgumentException(option + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void writeVector(Path file, double[] x) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (double v : x) {
-                w.write(Double.toString(v));
-                w.write('\n');
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
-    }
 }

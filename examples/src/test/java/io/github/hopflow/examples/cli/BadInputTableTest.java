@@ -76,6 +76,9 @@ class BadInputTableTest {
         Files.writeString(graph, "3 2\n1 2 1\n2 3 1\n");
         BASE.put("maxcut", List.of("--quiet"));
         BASE.put("graph", List.of());
+        Path weightsCsv = tmp.resolve("weights.csv");
+        Files.writeString(weightsCsv, "0,0.5\n0.5,0\n");
+        BASE.put("firing-rate", List.of("--weights", weightsCsv.toString()));
         BASE.put("memory", List.of("--units", "20", "--loads", "0.1", "--noise", "0.1", "--trials", "1", "--time", "1",
                 "--quiet"));
         Path dictionary = tmp.resolve("dictionary.csv");
@@ -228,6 +231,12 @@ class BadInputTableTest {
         rows.add(row("graph", "--rows", "5"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--rows", "2"), "--rows"));
         rows.add(Arguments.of("graph", List.of("--kind", "torus", "--nodes", "9"), "--nodes"));
+        rows.add(row("firing-rate", "--transfer", "nonsense"));
+        rows.add(row("firing-rate", "--step", "0"));
+        rows.add(row("firing-rate", "--step", "2"));
+        rows.add(row("firing-rate", "--tolerance", "0"));
+        rows.add(row("firing-rate", "--max-steps", "0"));
+        rows.add(row("firing-rate", "--input-weights", "B.csv"));
         rows.add(row("memory", "--units", "1"));
         rows.add(row("memory", "--units", "6000"));
         rows.add(row("memory", "--loads", "0"));
@@ -282,7 +291,7 @@ class BadInputTableTest {
     static Stream<Arguments> unknownOptions() {
         List<Arguments> rows = new ArrayList<>();
         for (String c : List.of("geodesic", "flow", "sample", "run", "wasserstein", "himmelblau", "compare", "plot",
-                "optimize", "bench", "fokker-planck", "maxcut", "graph", "sparse", "memory")) {
+                "optimize", "bench", "fokker-planck", "maxcut", "graph", "sparse", "memory", "firing-rate")) {
             rows.add(Arguments.of(c, List.of("--no-such-option", "1"), "--no-such-option"));
         }
         return rows.stream();
@@ -311,6 +320,9 @@ class BadInputTableTest {
             if (!kind.equals("out-of-cube") && !kind.equals("duplicate-rows")) {
                 rows.add(Arguments.of("wasserstein", List.of("--a", kind + ".csv"), kind + ".csv"));
             }
+        }
+        for (String kind : List.of("dense-missing", "dense-empty", "dense-ragged", "dense-non-numeric", "dense-non-finite")) {
+            rows.add(Arguments.of("firing-rate", List.of("--weights", kind + ".csv"), kind + ".csv"));
         }
         for (String kind : DENSE.keySet()) {
             rows.add(Arguments.of("sparse", List.of(kind.equals("dense-short-signal") ? "--signal" : "--dictionary",

@@ -32,6 +32,50 @@ public final class NetworkFiles {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static SymmetricSparseMatrix readMatrix(Path file) {
+        Entries e = readMarket(file, true);
+        return SymmetricSparseMatrix.symmetricPart(e.rows, e.row, e.column, e.value);
+    }
+
+    /**
+     * The real matrix in a Matrix Market file, as it is (not symmetrised; a {@code symmetric} file's
+     * upper triangle is filled in), rectangular allowed, dense. Repeated entries are added.
+     *
+     * @throws IllegalArgumentException as {@link #readMatrix}, except that the matrix may be
+     *     rectangular (a symmetric one must be square), or if it has more than 2³¹ − 9 entries
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static DenseMatrix readMarketDense(Path file) {
+        Entries e = readMarket(file, false);
+        long size = (long) e.rows * e.columns;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("matrix file " + file + ": a dense " + e.rows + " x " + e.columns
+                    + " matrix has more entries than an array holds");
+        }
+        double[] v = new double[(int) size];
+        for (int k = 0; k < e.row.length; k++) {
+            v[e.row[k] * e.columns + e.column[k]] += e.value[k];
+        }
+        return new DenseMatrix(e.rows, e.columns, v);
+    }
+
+    /**
+     * A dense matrix from a Matrix Market file (first line {@code %%MatrixMarket}, read by
+     * {@link #readMarketDense}) or a CSV file ({@link #readDense}).
+     */
+    public static DenseMatrix readAnyDense(Path file) {
+        String first;
+        try (Lines in = Lines.open("matrix file", file)) {
+            first = in.next(false);
+        }
+        return first != null && first.trim().toLowerCase(Locale.ROOT).startsWith("%%matrixmarket")
+                ? readMarketDense(file) : readDense(file);
+    }
+
+    /** The entries of a Matrix Market file (0-based; a symmetric file's mirrored entries included). */
+    private record Entries(int rows, int columns, int[] row, int[] column, double[] value) {
+    }
+
+    private static Entries readMarket(Path file, boolean square) {
         try (Lines in = Lines.open("matrix file", file)) {
             String header = in.next(false);
             if (header == null) {
@@ -69,15 +113,16 @@ public final class NetworkFiles {
             }
             long rows = in.count(s[0], "rows");
             long cols = in.count(s[1], "columns");
-            if (rows != cols) {
+            if (rows != cols && (square || symmetric)) {
                 throw in.error("the matrix must be square, got " + rows + " x " + cols);
             }
-            if (rows < 1 || rows > Integer.MAX_VALUE - 8) {
-                throw in.error("the size must be between 1 and " + (Integer.MAX_VALUE - 8) + ", got " + rows);
+            if (rows < 1 || rows > Integer.MAX_VALUE - 8 || cols < 1 || cols > Integer.MAX_VALUE - 8) {
+                throw in.error("the size must be between 1 and " + (Integer.MAX_VALUE - 8) + ", got " + rows + " x " + cols);
             }
             int n = (int) rows;
+            int nc = (int) cols;
             long expected = coordinate ? in.count(s[2], "entries")
-                    : symmetric ? rows * (rows + 1) / 2 : rows * rows;
+                    : symmetric ? rows * (rows + 1) / 2 : rows * cols;
             if (expected > Integer.MAX_VALUE / 2 - 8) {
                 throw in.error("has " + expected + " entries, more than this reader holds");
             }
@@ -102,7 +147,7 @@ public final class NetworkFiles {
                                 + line.trim() + "'");
                     }
                     i = in.index(f[0], "row", n);
-                    j = in.index(f[1], "column", n);
+                    j = in.index(f[1], "column", nc);
                     v = pattern ? 1.0 : in.value(f[2]);
                     if (symmetric && j > i) {
                         throw in.error("a symmetric matrix stores its lower triangle only, got entry (" + (i + 1)
@@ -151,8 +196,7 @@ public final class NetworkFiles {
             if (read < expected) {
                 throw in.error("has " + read + " entries, its size line announces " + expected);
             }
-            return SymmetricSparseMatrix.symmetricPart(n, Arrays.copyOf(ri, k), Arrays.copyOf(ci, k),
-                    Arrays.copyOf(vi, k));
+            return new Entries(n, nc, Arrays.copyOf(ri, k), Arrays.copyOf(ci, k), Arrays.copyOf(vi, k));
         }
     }
 

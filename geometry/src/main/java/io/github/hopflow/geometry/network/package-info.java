@@ -14,6 +14,12 @@
  * {@link io.github.hopflow.geometry.network.NetworkFiles} reads Matrix Market matrices, G-set
  * graphs and vectors; {@link io.github.hopflow.geometry.network.CutSearch} holds the discrete
  * searches that finish a relaxed solution (single-flip local search) or serve as the baseline
- * (single-flip simulated annealing).
+ * (single-flip simulated annealing); {@link io.github.hopflow.geometry.network.HebbianWeights} builds
+ * the weights of an associative memory, W = (1/n) Σ ξξᵀ.
+ *
+ * <p>{@link io.github.hopflow.geometry.network.FiringRateNetwork} is the firing-rate form
+ * ẋ = −x + Φ(Wx + Bu) with a transfer function of {@link io.github.hopflow.geometry.network.Transfer},
+ * and its contraction bounds from the log norms of
+ * {@link io.github.hopflow.geometry.contraction.FiringRateContraction}.
  */
 package io.github.hopflow.geometry.network;
