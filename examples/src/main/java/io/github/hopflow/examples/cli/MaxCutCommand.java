@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
                     + "(side = [x >= 1/2]) and polished by single-flip local search at checkpoints; the budget "
                     + "counts gradients (one sparse product each) and polishes.",
             "--method annealing: the baseline, --restarts runs of single-flip simulated annealing "
-                    + "(--sweeps sweeps, temperature geometric from 3 to 0.05), each polished.",
+                    + "(--sweeps sweeps, temperature geometric from 3 to 0.05), each polished; a sweep (one pass "
+                    + "over the edges) counts one evaluation.",
             "Prints the best cut; with --out DIR writes DIR/partition.csv (one 0/1 per node, in file order) "
                     + "and DIR/summary.json.",
         })

@@ -130,6 +130,55 @@ public final class CutSearch {
         return side;
     }
 
+    /** The most nodes {@link #exhaustive} accepts. */
+    public static final int MAX_EXHAUSTIVE_NODES = 26;
+
+    /**
+     * The largest cut by enumeration of all 2ⁿ⁻¹ partitions (node 0 fixed on side 0), in Gray-code
+     * order so that each partition differs from the last by one flip and costs one node's degree.
+     *
+     * @param graph at most {@value #MAX_EXHAUSTIVE_NODES} nodes
+     * @return a partition of the largest cut weight, one 0/1 per node
+     */
+    public static int[] exhaustive(WeightedGraph graph) {
+        SymmetricSparseMatrix w = graph.weights();
+        int n = w.size();
+        if (n > MAX_EXHAUSTIVE_NODES) {
+            throw new IllegalArgumentException("exhaustive search takes at most " + MAX_EXHAUSTIVE_NODES
+                    + " nodes, got " + n);
+        }
+        int[] starts = w.columnStarts();
+        int[] rows = w.rows();
+        double[] values = w.values();
+        double[] s = new double[n];
+        java.util.Arrays.fill(s, -1);
+        double[] h = new double[n];
+        w.multiply(s, 0, h, 0);
+        double cut = 0; // every node on side 0
+        double best = 0;
+        long bestCode = 0;
+        long count = 1L << Math.max(0, n - 1);
+        for (long g = 1; g < count; g++) {
+            // the Gray code g ^ (g >> 1) flips the lowest set bit of g: node 1 + that bit
+            int j = 1 + Long.numberOfTrailingZeros(g);
+            cut += s[j] * h[j];
+            double delta = -2 * s[j];
+            s[j] = -s[j];
+            for (int k = starts[j]; k < starts[j + 1]; k++) {
+                h[rows[k]] += delta * values[k];
+            }
+            if (cut > best) {
+                best = cut;
+                bestCode = g ^ (g >> 1);
+            }
+        }
+        int[] side = new int[n];
+        for (int i = 1; i < n; i++) {
+            side[i] = (int) ((bestCode >> (i - 1)) & 1);
+        }
+        return side;
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

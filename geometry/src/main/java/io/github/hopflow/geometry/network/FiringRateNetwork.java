@@ -154,12 +154,8 @@ public final class FiringRateNetwork {
         }
         double[] x = x0.clone();
         double[] f = new double[n];
-        double[] times = new double[records];
-        double[][] states = new double[records][];
-        int kept = 0;
-        int stride = 1;
-        times[kept] = 0;
-        states[kept++] = x.clone();
+        ThinnedStates record = new ThinnedStates(records);
+        record.offer(0, 0, x);
         int k = 0;
         double residual;
         while (true) {
@@ -180,30 +176,10 @@ public final class FiringRateNetwork {
                 x[i] += h * f[i];
             }
             k++;
-            if (k % stride == 0) {
-                if (kept == records) {
-                    int m = 0;
-                    for (int i = 0; i < records; i += 2) {
-                        times[m] = times[i];
-                        states[m++] = states[i];
-                    }
-                    kept = m;
-                    stride *= 2;
-                }
-                if (k % stride == 0) {
-                    times[kept] = k * h;
-                    states[kept++] = x.clone();
-                }
-            }
+            record.offer(k, k * h, x);
         }
-        if (times[kept - 1] != k * h) {
-            if (kept == records) {
-                kept--;
-            }
-            times[kept] = k * h;
-            states[kept++] = x.clone();
-        }
-        return new Run(x, k, residual, residual <= tolerance, Arrays.copyOf(times, kept), Arrays.copyOf(states, kept));
+        record.finish(k * h, x);
+        return new Run(x, k, residual, residual <= tolerance, record.times(), record.states());
     }
 
     /**

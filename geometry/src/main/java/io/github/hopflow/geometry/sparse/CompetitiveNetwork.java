@@ -1,6 +1,7 @@
 package io.github.hopflow.geometry.sparse;
 
 import io.github.hopflow.geometry.contraction.FiringRateContraction;
+import io.github.hopflow.geometry.network.ThinnedStates;
 
 /**
  * The positive firing-rate competitive network for sparse reconstruction (Centorrino, Gokhale,
@@ -90,13 +91,8 @@ public final class CompetitiveNetwork {
         double[] g = new double[n];
         double[] r = new double[problem.rows()];
         double shift = eta * problem.lambda();
-        // records thinned by doubling the stride whenever the buffer fills
-        double[] times = new double[records];
-        double[][] states = new double[records][];
-        int kept = 0;
-        int stride = 1;
-        times[kept] = 0;
-        states[kept++] = x.clone();
+        ThinnedStates record = new ThinnedStates(records);
+        record.offer(0, 0, x);
         int k = 0;
         double residual = Double.POSITIVE_INFINITY;
         while (k < maxIterations) {
@@ -114,21 +110,7 @@ public final class CompetitiveNetwork {
             if (residual <= tolerance) {
                 break;
             }
-            if (k % stride == 0) {
-                if (kept == records) {
-                    int w = 0;
-                    for (int i = 0; i < records; i += 2) {
-                        times[w] = times[i];
-                        states[w++] = states[i];
-                    }
-                    kept = w;
-                    stride *= 2;
-                }
-                if (k % stride == 0) {
-                    times[kept] = k * step;
-                    states[kept++] = x.clone();
-                }
-            }
+            record.offer(k, k * step, x);
         }
         // the output Φ(Wx + Bu) at the final state: the state's off-support entries only decay
         // towards 0 (by 1 − δ per step), the output's are exactly 0 below threshold
@@ -136,14 +118,10 @@ public final class CompetitiveNetwork {
         for (int j = 0; j < n; j++) {
             x[j] = Math.max(0, x[j] - eta * g[j] - shift);
         }
-        if (kept == records) {
-            kept--;
-        }
-        times[kept] = k * step;
-        states[kept++] = x.clone();
+        record.finish(k * step, x);
         double finalResidual = problem.residual(x);
-        return new Equilibrium(x, problem.objective(x), k, finalResidual, residual <= tolerance,
-                java.util.Arrays.copyOf(times, kept), java.util.Arrays.copyOf(states, kept));
+        return new Equilibrium(x, problem.objective(x), k, finalResidual, residual <= tolerance, record.times(),
+                record.states());
     }
 
     /**
