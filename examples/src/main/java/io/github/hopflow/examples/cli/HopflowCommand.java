@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             SparseCommand.class,
             MemoryCommand.class,
             FiringRateCommand.class,
+            CompletionCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 
@@ -64,6 +65,11 @@ public final class HopflowCommand implements Runnable {
                 return CliErrors.FAILURE;
             }
         });
+        // every subcommand's --version reports the same build
+        VersionProvider version = new VersionProvider();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+        }
         return cl;
     }
 
