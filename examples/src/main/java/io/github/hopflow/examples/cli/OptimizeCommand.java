@@ -122,6 +122,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         try (Interruption stop = Interruption.install();
                 Progress bar = Progress.start("optimize", experiment.size(), control.quiet())) {
             results = experiment.run(k, stop, bar::stepTo);
+            bar.close();
             cancelled = stop.requested();
             double wall = (System.nanoTime() - start) * 1e-9;
             write(dir, experiment, results, k, wall, cancelled);

@@ -227,6 +227,7 @@ public final class SampleCommand implements Callable<Integer> {
                     .withCancellation(stop).withProgress(progress::stepTo), writer);
             Map<String, Object> summary = summary(count, threadCount, steps, result, written[0]);
             Json.write(dir.resolve("summary.json"), summary);
+            progress.close();
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
                 stdout.println(Json.line(summary));
