@@ -158,11 +158,11 @@ public final class CompareCommand implements Callable<Integer> {
                 written.add(png);
             }
             Path report = dir.resolve("compare.json");
-            Json.write(report, CompareReport.of(result));
+            Json.write(report, Json.summary(CompareReport.of(result)));
             written.add(report);
             // printed before the interruption hook is released: on Ctrl-C the JVM exits as soon as it returns
             if (json) {
-                spec.commandLine().getOut().println(Json.line(CompareReport.of(result)));
+                spec.commandLine().getOut().println(Json.line(Json.summary(CompareReport.of(result))));
             } else {
                 spec.commandLine().getOut().print(CompareReport.table(result));
                 spec.commandLine().getOut().println("wrote " + written.stream().map(Path::toString)

@@ -146,6 +146,7 @@ public final class FiringRateCommand implements Callable<Integer> {
         parameters.put("tolerance", tolerance);
         summary.put("parameters", parameters);
         writeVector(dir.resolve("x.csv"), run.x());
+        summary = Json.summary(summary);
         Json.write(dir.resolve("summary.json"), summary);
         LineChart chart = LineChart.of("Firing-rate network", "time t", "x_i(t)");
         for (int i = 0; i < Math.min(n, 12); i++) {

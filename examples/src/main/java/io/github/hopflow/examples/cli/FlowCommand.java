@@ -83,7 +83,7 @@ public final class FlowCommand implements Callable<Integer> {
     int every;
 
     @Option(names = "--json", description = "Print JSON with keys final, value, trajectory (and method, "
-            + "objective, valueEvaluations, gradientEvaluations).")
+            + "objective, value_evaluations, gradient_evaluations).")
     boolean json;
 
     @Override
@@ -152,8 +152,8 @@ public final class FlowCommand implements Callable<Integer> {
                 fin.add(v);
             }
             root.put("value", t.finalValue());
-            root.put("valueEvaluations", t.valueEvaluations());
-            root.put("gradientEvaluations", t.gradientEvaluations());
+            root.put("value_evaluations", t.valueEvaluations());
+            root.put("gradient_evaluations", t.gradientEvaluations());
             ArrayNode traj = root.putArray("trajectory");
             for (int k = 0; k < t.size(); k++) {
                 if (k % every != 0 && k != t.size() - 1) {

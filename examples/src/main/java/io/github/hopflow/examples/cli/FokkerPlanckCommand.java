@@ -162,6 +162,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             if (p.dimension <= 2) {
                 ImageFiles.writePng(figure(rho, p), dir.resolve("density.png"));
             }
+            summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
             report(summary, solver, rho, seconds, dir);
             return rho.time() < time ? 130 : 0;

@@ -115,7 +115,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
                 outcome = HimmelblauExperiment.of(settings, dir).run(bar::stepTo, bar::message, interruption);
             }
             if (json) {
-                spec.commandLine().getOut().println(Json.line(HimmelblauSummary.of(outcome)));
+                spec.commandLine().getOut().println(Json.line(Json.summary(HimmelblauSummary.of(outcome))));
             } else {
                 spec.commandLine().getOut().print(HimmelblauSummary.report(outcome));
                 spec.commandLine().getOut().println("wrote figures, snapshots/ and summary.json to " + dir.path());

@@ -190,6 +190,7 @@ public final class MaxCutCommand implements Callable<Integer> {
                 cut = 0;
                 summary.put("cut", cut);
             }
+            summary = Json.summary(summary);
             if (dir != null) {
                 writePartition(dir.resolve("partition.csv"), partition);
                 Json.write(dir.resolve("summary.json"), summary);

@@ -159,6 +159,7 @@ public final class MemoryCommand implements Callable<Integer> {
             summary.put("cancelled", cancelled);
             summary.put("seconds", (System.nanoTime() - start) * 1e-9);
             writeCsv(dir.resolve("recall.csv"), cells);
+            summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
             ImageFiles.writePng(figure(cells, noiseValues), dir.resolve("recall.png"));
         }

@@ -135,7 +135,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         written.add(dir.resolve("results.csv"));
         ResultsCsv.write(written.get(0), results);
-        Map<String, Object> summary = Report.summary(experiment, results, k, wall, cancelled);
+        Map<String, Object> summary = Json.summary(Report.summary(experiment, results, k, wall, cancelled));
         written.add(dir.resolve("summary.json"));
         Json.write(written.get(1), summary);
         if (!results.isEmpty()) {

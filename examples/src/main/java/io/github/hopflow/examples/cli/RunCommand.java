@@ -218,6 +218,7 @@ public final class RunCommand implements Callable<Integer> {
             };
             result = flow.run(start, options.withCancellation(stop), listener);
             Map<String, Object> summary = summary(m, f, flow, result);
+            summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
             progress.close();
             PrintWriter w = spec.commandLine().getOut();

@@ -226,6 +226,7 @@ public final class SampleCommand implements Callable<Integer> {
             result = engine.run(start, RunOptions.steps(steps).withSnapshotEvery(snapshotEvery)
                     .withCancellation(stop).withProgress(progress::stepTo), writer);
             Map<String, Object> summary = summary(count, threadCount, steps, result, written[0]);
+            summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
             progress.close();
             PrintWriter stdout = spec.commandLine().getOut();

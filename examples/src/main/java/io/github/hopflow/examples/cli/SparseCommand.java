@@ -132,6 +132,7 @@ public final class SparseCommand implements Callable<Integer> {
         summary.put("parameters", parameters);
         Path xFile = dir.resolve("x.csv");
         FiringRateCommand.writeVector(xFile, e.x());
+        summary = Json.summary(summary);
         Json.write(dir.resolve("summary.json"), summary);
         ImageFiles.writePng(trajectory(e, support), dir.resolve("trajectory.png"));
         PrintWriter w = spec.commandLine().getOut();

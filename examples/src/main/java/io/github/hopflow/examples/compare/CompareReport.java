@@ -31,40 +31,40 @@ public final class CompareReport {
         settings.put("beta", s.beta());
         settings.put("step", s.step());
         settings.put("steps", s.steps());
-        settings.put("firingRateStep", s.firingRateStep());
+        settings.put("firing_rate_step", s.firingRateStep());
         settings.put("gamma", r.gamma());
-        settings.put("basinTolerance", s.basinTolerance());
+        settings.put("basin_tolerance", s.basinTolerance());
         settings.put("seed", s.seed());
         settings.put("threads", s.threads());
-        settings.put("deterministicMethods", s.methods().stream().map(FlowMethod::cliName).toList());
-        settings.put("diffusionScheme", "isometric-implicit");
+        settings.put("deterministic_methods", s.methods().stream().map(FlowMethod::cliName).toList());
+        settings.put("diffusion_scheme", "isometric-implicit");
         settings.put("eps", s.epsilon());
-        settings.put("densityFlow", s.usesDensityFlow());
+        settings.put("density_flow", s.usesDensityFlow());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("settings", settings);
         doc.put("complete", r.complete());
         doc.put("cancelled", !r.complete());
-        doc.put("globalMinimisers", r.globalMinimisers());
-        doc.put("globalMinimum", Double.isNaN(r.globalMinimum()) ? null : r.globalMinimum());
-        doc.put("basinDefinition", r.globalMinimisers().isEmpty()
+        doc.put("global_minimisers", r.globalMinimisers());
+        doc.put("global_minimum", Double.isNaN(r.globalMinimum()) ? null : r.globalMinimum());
+        doc.put("basin_definition", r.globalMinimisers().isEmpty()
                 ? "undefined: the objective lists no global minimiser" : BASIN_DEFINITION);
         List<Map<String, Object>> methods = new ArrayList<>();
         for (MethodOutcome m : r.methods()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", m.name());
             e.put("stochastic", m.stochastic());
-            e.put("finalMeanObjective", m.finalMeanObjective());
-            e.put("bestFinalObjective", m.bestObjective());
-            e.put("globalBasinFraction", Double.isNaN(m.globalBasinFraction()) ? null : m.globalBasinFraction());
-            e.put("wallSeconds", m.wallSeconds());
+            e.put("final_mean_objective", m.finalMeanObjective());
+            e.put("best_final_objective", m.bestObjective());
+            e.put("global_basin_fraction", Double.isNaN(m.globalBasinFraction()) ? null : m.globalBasinFraction());
+            e.put("wall_seconds", m.wallSeconds());
             if (m.freeEnergy() != null) {
-                e.put("finalFreeEnergy", m.freeEnergy()[m.freeEnergy().length - 1]);
-                e.put("freeEnergy", m.freeEnergy());
+                e.put("final_free_energy", m.freeEnergy()[m.freeEnergy().length - 1]);
+                e.put("free_energy", m.freeEnergy());
             }
             Map<String, Object> curve = new LinkedHashMap<>();
             curve.put("step", m.steps());
             curve.put("time", m.times());
-            curve.put("meanObjective", m.meanObjective());
+            curve.put("mean_objective", m.meanObjective());
             e.put("curve", curve);
             methods.add(e);
         }

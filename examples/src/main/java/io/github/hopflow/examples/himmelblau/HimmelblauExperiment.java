@@ -172,7 +172,7 @@ public final class HimmelblauExperiment {
                 Math.toIntExact(record.added()), 0, accuracy);
 
         status.accept("summary");
-        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(outcome));
+        Json.write(out.resolve("summary.json"), Json.summary(HimmelblauSummary.of(outcome)));
         status.accept("figures");
         writeFlowFigures(kept, result.steps(), gibbs, logZ.minimumFreeEnergy(t));
         if (accuracy.measured()) {
@@ -181,7 +181,7 @@ public final class HimmelblauExperiment {
         }
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
-        Json.write(out.resolve("summary.json"), HimmelblauSummary.of(finished));
+        Json.write(out.resolve("summary.json"), Json.summary(HimmelblauSummary.of(finished)));
         return finished;
     }
 

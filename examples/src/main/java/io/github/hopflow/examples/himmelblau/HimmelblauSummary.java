@@ -31,24 +31,24 @@ public final class HimmelblauSummary {
         p.put("time", s.time());
         p.put("eps", s.epsilon());
         p.put("scheme", s.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        p.put("snapshotEvery", s.snapshotEvery());
+        p.put("snapshot_every", s.snapshotEvery());
         p.put("seed", s.seed());
         p.put("threads", s.threads());
         doc.put("parameters", p);
         doc.put("completed", !o.interrupted());
         doc.put("cancelled", o.interrupted());
-        doc.put("stepsDone", o.stepsDone());
-        doc.put("timeReached", o.time());
+        doc.put("steps_done", o.stepsDone());
+        doc.put("time_reached", o.time());
         List<Map<String, Object>> modes = new ArrayList<>();
         for (DensityModes.Mode m : o.modes()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("centre", m.centre());
-            e.put("peakValue", m.peakValue());
+            e.put("peak_value", m.peakValue());
             e.put("members", m.members());
             modes.add(e);
         }
         doc.put("modes", modes);
-        doc.put("modeEstimate", "mean-shift modes of a Gaussian kernel density estimate (width "
+        doc.put("mode_estimate", "mean-shift modes of a Gaussian kernel density estimate (width "
                 + io.github.hopflow.examples.analysis.DensityModes.defaults().bandwidth()
                 + ") of the point positions pooled over the snapshots of the second half of the run; "
                 + "members = mean-shift starts that reached the mode, peakValue = largest rho among them");
@@ -56,18 +56,18 @@ public final class HimmelblauSummary {
         for (ModeMatch m : o.matches()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("minimiser", m.minimiser());
-            e.put("nearestMode", m.mode());
+            e.put("nearest_mode", m.mode());
             e.put("distance", Double.isInfinite(m.distance()) ? null : m.distance());
             minimisers.add(e);
         }
         doc.put("minimisers", minimisers);
-        doc.put("modeTolerance", HimmelblauExperiment.MODE_TOLERANCE);
-        doc.put("allModesFound", o.allModesFound());
+        doc.put("mode_tolerance", HimmelblauExperiment.MODE_TOLERANCE);
+        doc.put("all_modes_found", o.allModesFound());
         doc.put("spread", Map.of(
                 "definition", "median |r - median(r)| of r = log(rho) + f(x)/T over the final cloud",
                 "mad", o.spread()));
         Map<String, Object> fe = new LinkedHashMap<>();
-        fe.put("logPartition", o.logPartition());
+        fe.put("log_partition", o.logPartition());
         fe.put("minimum", o.minimumFreeEnergy());
         fe.put("definition", "value = mean over the cloud of f(x) + T log(rho), an estimate of F(rho_k); minimum = "
                 + "F(rho_inf) = -T log Z(T); the entropic blur of the values biases the estimate low, by about "
@@ -78,11 +78,11 @@ public final class HimmelblauSummary {
             e.put("step", st.step());
             e.put("time", st.time());
             e.put("value", st.freeEnergy());
-            e.put("standardError", st.freeEnergyError());
+            e.put("standard_error", st.freeEnergyError());
             trace.add(e);
         }
         fe.put("trace", trace);
-        doc.put("freeEnergy", fe);
+        doc.put("free_energy", fe);
         HimmelblauAccuracy a = o.accuracy();
         Map<String, Object> acc = new LinkedHashMap<>();
         acc.put("reference", a.reference());
@@ -100,9 +100,9 @@ public final class HimmelblauSummary {
         }
         doc.put("accuracy", acc);
         Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("totalSeconds", o.totalSeconds());
-        timing.put("flowSeconds", o.flowSeconds());
-        timing.put("medianMillisPerStep", o.medianMillisPerStep());
+        timing.put("total_seconds", o.totalSeconds());
+        timing.put("flow_seconds", o.flowSeconds());
+        timing.put("median_millis_per_step", o.medianMillisPerStep());
         double sde = 0;
         double prox = 0;
         long iterations = 0;
@@ -111,9 +111,9 @@ public final class HimmelblauSummary {
             prox += st.proxMillis();
             iterations += st.iterations();
         }
-        timing.put("sdeSeconds", sde / 1000);
-        timing.put("proximalSeconds", prox / 1000);
-        timing.put("meanProximalIterations", o.steps().isEmpty() ? 0 : (double) iterations / o.steps().size());
+        timing.put("sde_seconds", sde / 1000);
+        timing.put("proximal_seconds", prox / 1000);
+        timing.put("mean_proximal_iterations", o.steps().isEmpty() ? 0 : (double) iterations / o.steps().size());
         doc.put("timing", timing);
         doc.put("snapshots", Map.of("count", o.snapshots(), "layout",
                 "snapshots/step-NNNNNN.csv, header x1,x2,rho (normalised density values), every "

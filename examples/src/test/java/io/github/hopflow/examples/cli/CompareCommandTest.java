@@ -26,14 +26,14 @@ class CompareCommandTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
         assertTrue(doc.get("complete").asBoolean());
-        assertTrue(doc.get("settings").get("densityFlow").asBoolean());
+        assertTrue(doc.get("settings").get("density_flow").asBoolean());
         List<String> names = new ArrayList<>();
         for (JsonNode m : doc.get("methods")) {
             names.add(m.get("name").asText());
-            double fraction = m.get("globalBasinFraction").asDouble();
+            double fraction = m.get("global_basin_fraction").asDouble();
             assertTrue(fraction >= 0 && fraction <= 1, m.get("name") + " fraction " + fraction);
-            assertTrue(m.get("wallSeconds").asDouble() >= 0);
-            JsonNode curve = m.get("curve").get("meanObjective");
+            assertTrue(m.get("wall_seconds").asDouble() >= 0);
+            JsonNode curve = m.get("curve").get("mean_objective");
             assertEquals(11, curve.size());
             double first = curve.get(0).asDouble();
             double last = curve.get(curve.size() - 1).asDouble();
@@ -47,20 +47,20 @@ class CompareCommandTest {
                 assertTrue(last > 5 && last < 60, "diffusion machine final E[f] " + last);
                 // run as the density flow: the free energy falls from its start (uniform, rho = 1); with
                 // 40 points the first steps' estimates are noisy, so their mean is the start
-                JsonNode fe = m.get("freeEnergy");
+                JsonNode fe = m.get("free_energy");
                 assertEquals(200, fe.size());
                 double start = 0;
                 for (int k = 0; k < 20; k++) {
                     start += fe.get(k).asDouble() / 20;
                 }
-                assertTrue(m.get("finalFreeEnergy").asDouble() < start, "free energy " + fe);
+                assertTrue(m.get("final_free_energy").asDouble() < start, "free energy " + fe);
             }
         }
         assertEquals(List.of("diffusion-machine", "hopfield", "natural-gradient", "mirror", "proximal", "firing-rate"), names);
         // every method starts from the same samples
-        double e0 = doc.get("methods").get(0).get("curve").get("meanObjective").get(0).asDouble();
+        double e0 = doc.get("methods").get(0).get("curve").get("mean_objective").get(0).asDouble();
         for (JsonNode m : doc.get("methods")) {
-            assertEquals(e0, m.get("curve").get("meanObjective").get(0).asDouble(), 1e-9 * e0);
+            assertEquals(e0, m.get("curve").get("mean_objective").get(0).asDouble(), 1e-9 * e0);
         }
         Images.assertValidImage(out.resolve("compare.png"), 800, 500);
     }
@@ -75,7 +75,7 @@ class CompareCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode ng = doc.get("methods").get(1);
         assertEquals("natural-gradient", ng.get("name").asText());
-        double fraction = ng.get("globalBasinFraction").asDouble();
+        double fraction = ng.get("global_basin_fraction").asDouble();
         assertTrue(fraction < 0.5, "most of 40 uniform starts on Rastrigin end in local minima, got " + fraction);
     }
 

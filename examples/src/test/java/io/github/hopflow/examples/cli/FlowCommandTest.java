@@ -40,7 +40,7 @@ class FlowCommandTest {
         assertEquals(0, r.code, r.err);
         JsonNode root = new ObjectMapper().readTree(r.out);
         assertTrue(root.get("value").asDouble() < 1e-8, r.out);
-        assertEquals(2000, root.get("gradientEvaluations").asLong());
+        assertEquals(2000, root.get("gradient_evaluations").asLong());
         GeodesicCommandTest.Result text = run("flow", "--objective", "levy", "--dim", "3", "--method", "proximal",
                 "--from", "0.5,0.5,0.5", "--step", "1e-3", "--steps", "5");
         assertEquals(0, text.code, text.err);

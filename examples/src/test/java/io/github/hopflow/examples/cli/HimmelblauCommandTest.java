@@ -47,7 +47,7 @@ class HimmelblauCommandTest {
         assertEquals(0, result.exit(), result.err());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.get("completed").asBoolean());
-        assertEquals(STEPS, summary.get("stepsDone").asInt());
+        assertEquals(STEPS, summary.get("steps_done").asInt());
         JsonNode minimisers = summary.get("minimisers");
         assertEquals(4, minimisers.size());
         List<double[]> truth = ScaledHimmelblau.of().globalMinimisers();
@@ -57,14 +57,14 @@ class HimmelblauCommandTest {
             double d = m.get("distance").asDouble();
             assertTrue(d < 0.03, "minimiser " + k + " nearest mode at distance " + d + ": " + m);
         }
-        assertTrue(summary.get("allModesFound").asBoolean());
+        assertTrue(summary.get("all_modes_found").asBoolean());
         double mad = summary.get("spread").get("mad").asDouble();
         assertTrue(mad > 0 && mad < 1.0, "spread of log rho + f/T " + mad);
-        JsonNode trace = summary.get("freeEnergy").get("trace");
+        JsonNode trace = summary.get("free_energy").get("trace");
         assertEquals(STEPS, trace.size());
         double first = trace.get(0).get("value").asDouble();
         double last = trace.get(STEPS - 1).get("value").asDouble();
-        double minimum = summary.get("freeEnergy").get("minimum").asDouble();
+        double minimum = summary.get("free_energy").get("minimum").asDouble();
         assertTrue(last < first, "free energy decreases: " + first + " -> " + last);
         assertTrue(Math.abs(last - minimum) < 0.2 * Math.abs(minimum) + 5, "F " + last + " vs minimum " + minimum);
         assertTrue(result.out().contains("within 0.03: yes"), result.out());

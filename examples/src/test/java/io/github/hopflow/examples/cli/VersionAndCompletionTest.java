@@ -25,6 +25,47 @@ class VersionAndCompletionTest {
         }
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void summariesStartWithVersionAndFormatAndUseSnakeCaseKeys() throws Exception {
+        java.nio.file.Path graph = dir.resolve("g.txt");
+        java.nio.file.Files.writeString(graph, "3 2\n1 2 1\n2 3 1\n");
+        String[][] commands = {
+            {"run", "--particles", "10", "--steps", "2", "--quiet"},
+            {"sample", "--particles", "10", "--steps", "2", "--quiet"},
+            {"maxcut", graph.toString(), "--budget", "400", "--quiet"},
+            {"optimize", "--method", "random", "--runs", "1", "--budget", "50", "--quiet"},
+            {"compare", "--objective", "himmelblau", "--dim", "2", "--particles", "8", "--steps", "4", "--quiet"},
+        };
+        for (String[] c : commands) {
+            java.nio.file.Path out = dir.resolve(c[0]);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c));
+            args.addAll(java.util.List.of("--out", out.toString()));
+            Cli.Result r = Cli.run(args.toArray(new String[0]));
+            assertEquals(0, r.exit(), c[0] + ": " + r.err());
+            java.nio.file.Path file = out.resolve(c[0].equals("compare") ? "compare.json" : "summary.json");
+            com.fasterxml.jackson.databind.JsonNode doc = Json.mapper().readTree(file.toFile());
+            java.util.Iterator<String> names = doc.fieldNames();
+            assertEquals("version", names.next(), c[0]);
+            assertEquals("format", names.next(), c[0]);
+            assertEquals(Json.FORMAT, doc.get("format").asInt());
+            assertSnakeCase(doc, c[0]);
+        }
+    }
+
+    private static void assertSnakeCase(com.fasterxml.jackson.databind.JsonNode node, String where) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                assertTrue(e.getKey().matches("[a-z0-9_.]+"), where + ": key '" + e.getKey() + "'");
+                assertSnakeCase(e.getValue(), where + "." + e.getKey());
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> assertSnakeCase(child, where));
+        }
+    }
+
     @Test
     void completionScriptsKnowTheCommandsAndOptions() {
         Cli.Result bash = Cli.run("completion", "bash");
