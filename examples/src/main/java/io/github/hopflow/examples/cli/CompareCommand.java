@@ -35,11 +35,15 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--objective", required = true, paramLabel = "NAME",
-            description = "Built-in objective: himmelblau, quadratic, double-well, rastrigin, ackley, styblinski-tang, levy.")
+            description = ObjectiveOptions.DESCRIPTION)
     String objective;
 
-    @Option(names = "--dim", required = true, paramLabel = "n", description = "Dimension n.")
-    int dimension;
+    @Option(names = "--dim", paramLabel = "n",
+            description = "Dimension n (required for a built-in objective; a network's is its size).")
+    Integer dim;
+
+    /** n, resolved from --dim or the network. */
+    private int dimension;
 
     @Option(names = "--particles", defaultValue = "500", paramLabel = "N",
             description = "Initial samples, uniform on the cube, shared by all methods (default: ${DEFAULT-VALUE}).")
@@ -113,6 +117,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunControl control;
 
+    @Mixin
+    ObjectiveOptions objectiveOptions;
+
     @Override
     public Integer call() {
         List<FlowMethod> flows = new ArrayList<>();
@@ -124,8 +131,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         int workers = control.threads();
+        dimension = objectiveOptions.dimension(objective, dim == null ? 0 : dim);
         if (dimension < 1) {
-            throw new IllegalArgumentException("--dim must be >= 1, got " + dimension);
+            throw new IllegalArgumentException(dim == null ? "--dim is required with --objective " + objective
+                    : "--dim must be >= 1, got " + dim);
         }
         if (particles < 2) {
             throw new IllegalArgumentException("--particles must be >= 2 (the density values need two points), got "
@@ -133,18 +142,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Sizes.requireFits("--particles " + particles + " with --dim " + dimension,
                 Sizes.product(Math.max(0, particles), Math.max(1, dimension)), 8 + 2 * flows.size());
-        try {
-            io.github.hopflow.geometry.objective.Objectives.byName(objective, dimension);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--objective " + objective + ": " + e.getMessage(), e);
-        }
+        io.github.hopflow.geometry.objective.Objective f = objectiveOptions.objective(objective, dimension);
         CompareSettings settings = new CompareSettings(objective, dimension, particles, temperature, schedule,
                 tau == null ? Double.NaN : tau, beta, step, epsilon,
                 steps, flows, firingRateStep, gamma == null ? Double.NaN : gamma, basinTolerance, records, control.seed(), workers);
         StepLimit.require(io.github.hopflow.geometry.metric.HopfieldMetric.paperExample(dimension, beta), temperature,
                 step);
         StepLimit.requireEpsilon(epsilon, temperature, step);
-        CompareExperiment experiment = CompareExperiment.of(settings);
+        CompareExperiment experiment = CompareExperiment.of(settings, f);
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         CompareResult result;
         List<Path> written = new ArrayList<>();

@@ -57,15 +57,27 @@ public final class CompareExperiment {
     private final Objective objective;
     private final DiagonalMetric metric;
 
-    private CompareExperiment(CompareSettings settings) {
+    private CompareExperiment(CompareSettings settings, Objective objective) {
+        if (objective.dimension() != settings.dimension()) {
+            throw new IllegalArgumentException("the objective has dimension " + objective.dimension()
+                    + ", the settings " + settings.dimension());
+        }
         this.settings = settings;
-        this.objective = Objectives.byName(settings.objective(), settings.dimension());
+        this.objective = objective;
         this.metric = HopfieldMetric.paperExample(settings.dimension(), settings.beta());
     }
 
-    /** An experiment for {@code settings} (the objective name and dimension are checked here). */
+    /** An experiment for {@code settings} on the built-in objective they name (checked here). */
     public static CompareExperiment of(CompareSettings settings) {
-        return new CompareExperiment(settings);
+        return new CompareExperiment(settings, Objectives.byName(settings.objective(), settings.dimension()));
+    }
+
+    /**
+     * An experiment for {@code settings} on {@code objective} (a network energy, say), whose name
+     * the settings record; without known global minimisers the basin fractions are left out.
+     */
+    public static CompareExperiment of(CompareSettings settings, Objective objective) {
+        return new CompareExperiment(settings, objective);
     }
 
     /** Units of work {@link #run} reports through its progress callback. */

@@ -127,6 +127,22 @@ class ObjectiveOptionsTest {
     }
 
     @Test
+    void compareRunsOnANetworkOfItsOwnSize() throws Exception {
+        Path w = network();
+        Path out = dir.resolve("net-compare");
+        StringWriter err = new StringWriter();
+        int code = execute(err, "compare", "--objective", "qubo", "--weights", w.toString(), "--particles", "20",
+                "--steps", "5", "--quiet", "--out", out.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode report = Json.mapper().readTree(out.resolve("compare.json").toFile());
+        assertEquals(2, report.findValue("dimension").asInt(), report.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, execute(err2, "compare", "--objective", "himmelblau", "--quiet", "--out",
+                dir.resolve("no-dim").toString()));
+        assertTrue(err2.toString().contains("--dim is required with --objective himmelblau"), err2.toString());
+    }
+
+    @Test
     void networkOptionsAreChecked() throws Exception {
         Path w = network();
         String[][] cases = {
