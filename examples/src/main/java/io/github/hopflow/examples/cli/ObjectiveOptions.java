@@ -51,17 +51,35 @@ public final class ObjectiveOptions {
             description = "Graph of --objective maxcut in G-set text format ('n m', then 'i j w' lines).")
     Path graph;
 
+    @Option(names = "--expression", paramLabel = "EXPR",
+            description = "Formula of --objective expr in x1..xn: + - * / ^, sqrt exp log sin cos tan abs min max, pi; "
+                    + "compiled once, with an exact gradient.")
+    String expression;
+
+    @Option(names = "--objective-class", paramLabel = "NAME",
+            description = "A class implementing io.github.hopflow.geometry.objective.Objective, with a public "
+                    + "constructor taking the dimension (int) or none; selects --objective class.")
+    String objectiveClass;
+
+    @Option(names = "--classpath", paramLabel = "PATHS",
+            description = "Jars or folders to load --objective-class from, separated by the system's path separator (: or ;).")
+    String classpath;
+
     /** The network objective read for the name it was read for. */
     private String networkName;
     private Objective network;
 
     /** The help text of {@code --objective}. */
     static final String DESCRIPTION = "Objective: himmelblau, quadratic, double-well, rastrigin, ackley, "
-            + "styblinski-tang, levy (on [0,1]^n), or a network energy: hopfield, qubo, ising (with --weights), "
-            + "maxcut (with --graph). Default: ${DEFAULT-VALUE}.";
+            + "styblinski-tang, levy (on [0,1]^n); a network energy: hopfield, qubo, ising (with --weights), "
+            + "maxcut (with --graph); or your own: expr (with --expression), class (with --objective-class). "
+            + "Default: ${DEFAULT-VALUE}.";
 
     /** The names of the network energies. */
     static final java.util.List<String> NETWORKS = java.util.List.of("hopfield", "qubo", "ising", "maxcut");
+
+    /** The names of the user's objectives: a formula, or a class of theirs. */
+    static final java.util.List<String> USER = java.util.List.of("expr", "class");
 
     /**
      * The dimension of the objective {@code name}: a network's number of units (read from its
@@ -71,17 +89,89 @@ public final class ObjectiveOptions {
      *     that takes none, or a given {@code --dim} that differs from the network's size
      */
     public int dimension(String name, int dimension) {
+        Objective user = user(name, dimension);
+        if (user != null) {
+            if (given("--dim") && dimension != user.dimension()) {
+                throw new IllegalArgumentException("--dim " + dimension + " does not match the dimension "
+                        + user.dimension() + " of --objective-class " + objectiveClass + "; leave --dim out");
+            }
+            return user.dimension();
+        }
         Objective f = network(name);
         if (f == null) {
             return dimension;
         }
-        boolean given = mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
-                && mixee.commandLine().getParseResult().hasMatchedOption("--dim");
-        if (given && dimension != f.dimension()) {
+        if (given("--dim") && dimension != f.dimension()) {
             throw new IllegalArgumentException("--dim " + dimension + " does not match the " + f.dimension()
                     + " units of --objective " + name + " (" + source() + "); leave --dim out");
         }
         return f.dimension();
+    }
+
+    private boolean given(String option) {
+        return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** The user's objective (formula or class) selected by the name and options, or null. */
+    private Objective user;
+    private String userKey;
+
+    private Objective user(String name, int dimension) {
+        String k = key(name);
+        boolean classGiven = objectiveClass != null;
+        if (classGiven && given("--objective") && !k.equals("class")) {
+            throw new IllegalArgumentException("--objective-class selects --objective class, got --objective " + name);
+        }
+        if (classGiven) {
+            k = "class";
+        }
+        if (!USER.contains(k)) {
+            if (expression != null) {
+                throw new IllegalArgumentException("--expression applies to --objective expr only, got --objective " + name);
+            }
+            if (classpath != null) {
+                throw new IllegalArgumentException("--classpath applies to --objective-class only");
+            }
+            return null;
+        }
+        String cacheKey = k + ":" + dimension;
+        if (user != null && cacheKey.equals(userKey)) {
+            return user;
+        }
+        String other = center != null ? "--center" : stiffness != null ? "--stiffness" : weights != null ? "--weights"
+                : bias != null ? "--bias" : graph != null ? "--graph" : null;
+        if (other != null) {
+            throw new IllegalArgumentException(other + " does not apply to --objective " + k);
+        }
+        Objective f;
+        if (k.equals("expr")) {
+            if (expression == null) {
+                throw new IllegalArgumentException("--objective expr needs --expression 'EXPR'");
+            }
+            if (classpath != null) {
+                throw new IllegalArgumentException("--classpath applies to --objective-class only");
+            }
+            if (dimension < 1) {
+                throw new IllegalArgumentException("--objective expr needs --dim n >= 1, got " + dimension);
+            }
+            try {
+                f = io.github.hopflow.geometry.objective.ExpressionObjective.compile(expression, dimension);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--expression: " + e.getMessage(), e);
+            }
+        } else {
+            if (objectiveClass == null) {
+                throw new IllegalArgumentException("--objective class needs --objective-class NAME");
+            }
+            if (expression != null) {
+                throw new IllegalArgumentException("--expression applies to --objective expr only");
+            }
+            f = UserClasses.load(objectiveClass, classpath, dimension);
+        }
+        user = f;
+        userKey = cacheKey;
+        return f;
     }
 
     /**
@@ -91,6 +181,14 @@ public final class ObjectiveOptions {
      *     centre or file, or options given to an objective that takes none
      */
     public Objective objective(String name, int dimension) {
+        Objective u = user(name, dimension);
+        if (u != null) {
+            if (u.dimension() != dimension) {
+                throw new IllegalArgumentException("--objective-class " + objectiveClass + " has dimension "
+                        + u.dimension() + ", got --dim " + dimension);
+            }
+            return u;
+        }
         Objective f = network(name);
         if (f != null) {
             if (f.dimension() != dimension) {
@@ -195,6 +293,13 @@ public final class ObjectiveOptions {
         }
         if (graph != null) {
             summary.put("graph", graph.toString());
+        }
+        if (expression != null) {
+            summary.put("expression", expression);
+        }
+        if (objectiveClass != null) {
+            summary.put("objective_class", objectiveClass);
+            summary.put("classpath", classpath);
         }
     }
 }

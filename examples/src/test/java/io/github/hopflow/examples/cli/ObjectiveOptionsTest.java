@@ -166,4 +166,79 @@ class ObjectiveOptionsTest {
             assertTrue(!java.nio.file.Files.exists(out), "nothing written");
         }
     }
+
+    @Test
+    void aFormulaIsAnObjective() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = HopflowCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        int code = cl.execute("flow", "--objective", "expr", "--expression", "(x1 - 0.3)^2 + 4*(x2 - 0.6)^2",
+                "--from", "0.5,0.5", "--step", "0.1", "--steps", "400", "--json");
+        assertEquals(0, code, out.toString());
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertEquals(0.3, json.get("final").get(0).asDouble(), 1e-3);
+        assertEquals(0.6, json.get("final").get(1).asDouble(), 1e-3);
+        Path run = dir.resolve("expr-run");
+        StringWriter err = new StringWriter();
+        assertEquals(0, execute(err, "run", "--objective", "expr", "--expression", "x1^2 + x2^2 + x3^2", "--dim", "3",
+                "--particles", "20", "--steps", "2", "--quiet", "--out", run.toString()), err.toString());
+        JsonNode summary = Json.mapper().readTree(run.resolve("summary.json").toFile());
+        assertEquals("x1^2 + x2^2 + x3^2", summary.findValue("expression").asText());
+    }
+
+    /** Compiles a user's Objective class into {@code folder}. */
+    private static void compileUserClass(Path folder) throws Exception {
+        Path src = folder.resolve("src/user/Bowl.java");
+        java.nio.file.Files.createDirectories(src.getParent());
+        java.nio.file.Files.writeString(src, "package user;\n"
+                + "public final class Bowl implements io.github.hopflow.geometry.objective.Objective {\n"
+                + "  private final int n;\n"
+                + "  public Bowl(int n) { this.n = n; }\n"
+                + "  public int dimension() { return n; }\n"
+                + "  public String name() { return \"bowl\"; }\n"
+                + "  public double value(double[] x, int o) { double s = 0; for (int i = 0; i < n; i++) {"
+                + " double d = x[o + i] - 0.25; s += d * d; } return s; }\n"
+                + "}\n");
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", folder.resolve("classes").toString(), "-cp",
+                System.getProperty("java.class.path"), src.toString());
+        assertEquals(0, status, "javac");
+    }
+
+    @Test
+    void aUserClassIsAnObjective() throws Exception {
+        compileUserClass(dir);
+        String classes = dir.resolve("classes").toString();
+        StringWriter out = new StringWriter();
+        CommandLine cl = HopflowCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        int code = cl.execute("flow", "--objective-class", "user.Bowl", "--classpath", classes, "--dim", "2",
+                "--from", "0.5,0.5", "--step", "0.1", "--steps", "400", "--json");
+        assertEquals(0, code, out.toString());
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertEquals(0.25, json.get("final").get(0).asDouble(), 1e-3);
+        String[][] cases = {
+            {"class not found", "sample", "--objective-class", "user.Missing", "--classpath", classes},
+            {"does not implement", "sample", "--objective-class", "java.lang.String"},
+            {"--classpath: ", "sample", "--objective-class", "user.Bowl", "--classpath", dir.resolve("nowhere").toString()},
+            {"selects --objective class", "sample", "--objective", "rastrigin", "--objective-class", "user.Bowl",
+                "--classpath", classes},
+            {"at position 4", "sample", "--objective", "expr", "--expression", "x1 ) 2"},
+            {"x3 is outside x1..x2", "sample", "--objective", "expr", "--expression", "x1 + x3"},
+            {"--objective expr needs --expression", "sample", "--objective", "expr"},
+            {"--expression applies to --objective expr only", "sample", "--expression", "x1"},
+        };
+        for (String[] c : cases) {
+            Path o = dir.resolve("refused");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c).subList(1, c.length));
+            args.addAll(java.util.List.of("--quiet", "--out", o.toString()));
+            StringWriter err = new StringWriter();
+            assertEquals(2, execute(err, args.toArray(new String[0])), String.join(" ", args));
+            assertTrue(err.toString().contains(c[0]), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            assertTrue(!java.nio.file.Files.exists(o), "nothing written");
+        }
+    }
 }
