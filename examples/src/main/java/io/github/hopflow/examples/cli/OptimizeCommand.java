@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
                     + "(one row per objective x dim x method x run), DIR/summary.json (success rate, median "
                     + "evaluations to target, average running time per method and problem) and DIR/ecdf.png "
                     + "(fraction of (problem, run) pairs solved against evaluations, one curve per method).",
-            "The budget counts objective evaluations; a gradient costs 1 evaluation when the objective "
-                    + "supplies it analytically and n otherwise (--gradient-cost auto), or n always "
-                    + "(--gradient-cost dimension). A run stops before it would exceed the budget, or as soon "
+            "The budget counts objective evaluations; an analytic gradient costs 1 evaluation "
+                    + "(--gradient-cost auto) or n (--gradient-cost dimension), a numerical one the 2n evaluations "
+                    + "of its central difference, each charged. A run stops before it would exceed the budget, or as soon "
                     + "as its best value is within --target of the known minimum.",
             "Run r of every method uses a random stream derived from (--seed, r) only: results do not "
                     + "depend on --threads.",
@@ -84,8 +84,8 @@ public final class OptimizeCommand implements Callable<Integer> {
 
 
     @Option(names = "--gradient-cost", paramLabel = "auto|dimension", defaultValue = "auto",
-            description = "How a gradient is charged: auto = 1 if analytic, n otherwise; dimension = n always "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How an analytic gradient is charged: auto = 1, dimension = n; a numerical one costs 2n "
+                    + "either way (default: ${DEFAULT-VALUE}).")
     String gradientCost;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (required).")

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The objective as one optimisation run sees it: every value evaluation costs one unit of the
- * budget and every gradient {@link GradientCost#charge costs} one or n units. The charge is made
+ * budget; an analytic gradient {@link GradientCost#charge costs} one or n units, and a numerical one
+ * is made of 2n value evaluations through this wrapper, each charged. The charge is made
  * <em>before</em> the evaluation, and when it would exceed the budget the evaluation is refused by
  * throwing {@link SearchStopped} (reason {@code BUDGET}); so the budget is never exceeded.
  *
@@ -104,11 +105,34 @@ public final class BudgetedObjective implements Objective {
         return v;
     }
 
+    /**
+     * An analytic gradient is charged {@link #gradientCharge()} units; any other is the central
+     * difference of {@link Objective#gradient}, made here through {@link #value} so that each of its
+     * 2n evaluations of f is charged, counted and can be the best point seen.
+     */
     @Override
     public void gradient(double[] x, int offset, double[] out, int outOffset) {
-        charge(gradientCharge);
+        if (delegate.hasAnalyticGradient()) {
+            charge(gradientCharge);
+            gradientEvaluations++;
+            delegate.gradient(x, offset, out, outOffset);
+            return;
+        }
+        int n = delegate.dimension();
+        for (int i = 0; i < n; i++) {
+            double xi = x[offset + i];
+            double h = 6.0554544523933395e-6 * Math.max(1.0, Math.abs(xi)); // cbrt(2^-52), as Objective's
+            try {
+                x[offset + i] = xi + h;
+                double fp = value(x, offset);
+                x[offset + i] = xi - h;
+                double fm = value(x, offset);
+                out[outOffset + i] = (fp - fm) / (2 * h);
+            } finally {
+                x[offset + i] = xi;
+            }
+        }
         gradientEvaluations++;
-        delegate.gradient(x, offset, out, outOffset);
     }
 
     /**
@@ -125,7 +149,7 @@ public final class BudgetedObjective implements Objective {
         return estimate - optimum;
     }
 
-    /** Units charged per gradient (1 or n). */
+    /** Units charged per gradient (1 or n when analytic, 2n for a central difference). */
     public long gradientCharge() {
         return gradientCharge;
     }

@@ -160,7 +160,7 @@ public final class Experiment {
         double wall = (System.nanoTime() - start) * 1e-9;
         return new RunResult(problem.objective(), problem.dimension(), method.name(), run, f.bestValue(), f.error(),
                 f.used(), f.evaluationsToTarget().orElse(-1), f.valueEvaluations(), f.gradientEvaluations(), wall,
-                f.estimateError());
+                f.estimateError(), f.bestPoint());
     }
 
     /** The random stream of run {@code run}: a function of the seed and the run index only. */

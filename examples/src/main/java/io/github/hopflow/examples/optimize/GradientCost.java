@@ -9,25 +9,25 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #AUTO} (the default): one evaluation when the objective supplies its gradient
  *       analytically (an exact gradient costs a small constant times a value, as reverse-mode
- *       differentiation shows), and n evaluations otherwise, the cost of a forward difference;
- *   <li>{@link #DIMENSION}: n evaluations always, as if every gradient were a forward difference —
- *       the convention most favourable to derivative-free methods.
+ *       differentiation shows);
+ *   <li>{@link #DIMENSION}: n evaluations for an analytic gradient, as if it were a forward
+ *       difference — the convention most favourable to derivative-free methods.
  * </ul>
- * A gradient that is not analytic is computed by the objective's own (central-difference)
- * gradient; its evaluations are not charged one by one, the gradient is charged as a whole.
+ * A gradient that is not analytic is a central difference whose 2n evaluations of f are made, and
+ * charged one by one, by {@link BudgetedObjective}: 2n under either convention.
  */
 public enum GradientCost {
-    /** 1 if analytic, n otherwise. */
+    /** 1 if analytic, 2n otherwise. */
     AUTO,
-    /** n always. */
+    /** n if analytic, 2n otherwise. */
     DIMENSION;
 
     /** The charge for one gradient of {@code objective}. */
     public long charge(Objective objective) {
-        if (this == AUTO && objective.hasAnalyticGradient()) {
-            return 1;
+        if (!objective.hasAnalyticGradient()) {
+            return 2L * objective.dimension();
         }
-        return objective.dimension();
+        return this == AUTO ? 1 : objective.dimension();
     }
 
     /** A sentence for the output saying how gradients of {@code objective} were charged. */

@@ -18,10 +18,12 @@ import java.util.OptionalLong;
  * @param wallSeconds the run's wall-clock time
  * @param estimateError f − f* at the method's own answer where it has one besides the best point
  *     seen (the diffusion machine's point of highest density), NaN otherwise
+ * @param bestPoint the point of the smallest value evaluated (the run's result), n values; empty
+ *     when unknown (a row read from a file without it)
  */
 public record RunResult(String objective, int dimension, String method, int run, double bestValue, double error,
         long evaluations, long evaluationsToTarget, long valueEvaluations, long gradientEvaluations,
-        double wallSeconds, double estimateError) {
+        double wallSeconds, double estimateError, double[] bestPoint) {
 
     /** Whether the run reached the target. */
     public boolean solved() {

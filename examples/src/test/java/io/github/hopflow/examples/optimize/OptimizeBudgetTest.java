@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,22 +52,23 @@ class OptimizeBudgetTest {
     }
 
     @Test
-    void aFiniteDifferenceGradientCostsNAndIsRefusedWhenItDoesNotFit() {
-        BudgetedObjective f = BudgetedObjective.of(SPHERE, 5, GradientCost.AUTO, 1e-3, null);
-        assertEquals(3, f.gradientCharge());
+    void aFiniteDifferenceGradientIsMadeOfChargedEvaluations() {
+        BudgetedObjective f = BudgetedObjective.of(SPHERE, 8, GradientCost.AUTO, 1e-3, null);
+        assertEquals(6, f.gradientCharge());
         double[] x = {0.5, 0.25, 0.125};
         double[] g = new double[3];
         f.gradient(x, g);
-        assertEquals(3, f.used());
+        assertEquals(6, f.used());
+        assertEquals(6, f.valueEvaluations());
         assertEquals(1.0, g[0], 1e-8);
         assertEquals(0.5, g[1], 1e-8);
         assertEquals(0.25, g[2], 1e-8);
-        // two units left: a gradient (3) does not fit, a value (1) does
+        // two units left: the next gradient spends them on its first two evaluations and is refused
         assertThrows(SearchStopped.class, () -> f.gradient(x, g));
-        assertEquals(3, f.used());
-        f.value(x);
-        assertEquals(4, f.used());
+        assertEquals(8, f.used());
+        assertEquals(8, f.valueEvaluations());
         assertEquals(1, f.gradientEvaluations());
+        assertArrayEquals(new double[] {0.5, 0.25, 0.125}, x, "the point is restored");
     }
 
     @Test
@@ -87,7 +89,7 @@ class OptimizeBudgetTest {
         assertFalse(f.evaluationsToTarget().isPresent());
         SearchStopped s = assertThrows(SearchStopped.class, () -> f.value(new double[] {0.05, 0.05, 0.05}));
         assertEquals(SearchStopped.Reason.TARGET, s.reason());
-        assertEquals(5, f.evaluationsToTarget().getAsLong());
+        assertEquals(8, f.evaluationsToTarget().getAsLong());
         assertEquals(0.0075, f.error(), 1e-15);
         assertEquals(0.05, f.bestPoint()[2], 0);
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class OptimizeSummaryTest {
 
     private static RunResult run(int k, long evaluations, long toTarget) {
-        return new RunResult("quadratic", 2, "random", k, 0.1, 0.1, evaluations, toTarget, evaluations, 0, 0.0, Double.NaN);
+        return new RunResult("quadratic", 2, "random", k, 0.1, 0.1, evaluations, toTarget, evaluations, 0, 0.0, Double.NaN,
+                new double[] {0.5, 0.5});
     }
 
     @Test
