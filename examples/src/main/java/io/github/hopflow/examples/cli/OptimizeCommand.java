@@ -96,6 +96,12 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summary.json on stdout instead of the table.")
     boolean json;
 
+    @Option(names = "--baseline", paramLabel = "FILE.csv",
+            description = "Rows of another optimiser in the schema of results.csv (docs/bench/dual_annealing.py writes "
+                    + "them), merged into results.csv, the summary and the ECDF figure; rows of problems not in this "
+                    + "experiment are left out.")
+    Path baseline;
+
     /** The method names, for the help text. */
     static final class MethodNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -114,6 +120,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Experiment experiment = experiment();
+        List<RunResult> baselineRows = baseline == null ? List.of() : baselineRows(experiment);
         int k = control.threads();
         OutputDirectory dir = OutputDirectory.prepare(out, control.force());
         long start = System.nanoTime();
@@ -121,7 +128,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         boolean cancelled;
         try (Interruption stop = Interruption.install();
                 Progress bar = Progress.start("optimize", experiment.size(), control.quiet())) {
-            results = experiment.run(k, stop, bar::stepTo);
+            results = new ArrayList<>(experiment.run(k, stop, bar::stepTo));
+            results.addAll(baselineRows);
             bar.close();
             cancelled = stop.requested();
             double wall = (System.nanoTime() - start) * 1e-9;
@@ -136,6 +144,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         written.add(dir.resolve("results.csv"));
         ResultsCsv.write(written.get(0), results);
         Map<String, Object> summary = Json.summary(Report.summary(experiment, results, k, wall, cancelled));
+        if (baseline != null) {
+            summary.put("baseline", baseline.toString());
+            summary.put("baseline_rows", results.stream().filter(r -> experiment.methods().stream()
+                    .noneMatch(m -> m.name().equals(r.method()))).count());
+        }
         written.add(dir.resolve("summary.json"));
         Json.write(written.get(1), summary);
         if (!results.isEmpty()) {
@@ -152,10 +165,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter w, List<RunResult> results, double wall, boolean cancelled, List<Path> written) {
-        w.printf(Locale.ROOT, "%-18s %-10s %8s %14s %12s %12s %12s%n", "problem", "method", "success",
+        w.printf(Locale.ROOT, "%-18s %-15s %8s %14s %12s %12s %12s%n", "problem", "method", "success",
                 "median_evals", "aRT", "median_err", "estimate_err");
         Summary.byProblemAndMethod(results).forEach((problem, byMethod) -> byMethod.forEach((method, s) ->
-                w.printf(Locale.ROOT, "%-18s %-10s %3d/%-4d %14s %12s %12.3g %12s%n", problem, method, s.successes(),
+                w.printf(Locale.ROOT, "%-18s %-15s %3d/%-4d %14s %12s %12.3g %12s%n", problem, method, s.successes(),
                         s.runs(), Double.isNaN(s.medianEvaluationsToTarget()) ? "-"
                                 : String.format(Locale.ROOT, "%.0f", s.medianEvaluationsToTarget()),
                         Double.isInfinite(s.averageRunningTime()) ? "-"
@@ -163,10 +176,33 @@ public final class OptimizeCommand implements Callable<Integer> {
                         s.medianError(), Double.isNaN(s.medianEstimateError()) ? "-"
                                 : String.format(Locale.ROOT, "%.3g", s.medianEstimateError()))));
         w.printf(Locale.ROOT, "estimate_err: error of the method's own answer besides the best point seen "
-                + "(diffusion: the particle of highest density when the run ended)%n");
+                + "(paper: the particle of highest density when the run ended)%n");
         w.printf(Locale.ROOT, "%d runs in %.1f s%s; wrote %s%n", results.size(), wall,
                 cancelled ? " (cancelled: unfinished runs left out)" : "",
                 written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The baseline file's rows on this experiment's problems. */
+    private List<RunResult> baselineRows(Experiment experiment) {
+        if (!java.nio.file.Files.isRegularFile(baseline)) {
+            throw new IllegalArgumentException("--baseline " + baseline + " does not exist or is not a file");
+        }
+        List<RunResult> rows = CliFiles.read("--baseline", () -> ResultsCsv.read(baseline));
+        java.util.Set<String> problems = new java.util.HashSet<>();
+        experiment.problems().forEach(p -> problems.add(p.objective() + "-" + p.dimension()));
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        experiment.methods().forEach(m -> ours.add(m.name()));
+        List<RunResult> kept = new ArrayList<>();
+        for (RunResult r : rows) {
+            if (ours.contains(r.method())) {
+                throw new IllegalArgumentException("--baseline " + baseline + " holds rows of method " + r.method()
+                        + ", which this experiment runs itself; give the baseline's rows only");
+            }
+            if (problems.contains(r.problemLabel())) {
+                kept.add(r);
+            }
+        }
+        return kept;
     }
 
     /** Validates the options and builds the experiment. */

@@ -75,7 +75,7 @@ public final class GradientMultistart implements Optimizer {
         }
     }
 
-    private static void descend(BudgetedObjective f, DescentGeometry state, double[] x, double[] y, double[] g) {
+    static void descend(BudgetedObjective f, DescentGeometry state, double[] x, double[] y, double[] g) {
         double fx = f.value(x);
         double h = Double.NaN;
         while (true) {

@@ -13,7 +13,8 @@ public final class Methods {
     private static final Map<String, Supplier<Optimizer>> METHODS = new LinkedHashMap<>();
 
     static {
-        METHODS.put(ParticleSearch.DIFFUSION, () -> ParticleSearch.diffusion(ParticleSearch.Settings.defaults()));
+        METHODS.put(DiffusionSearch.NAME, () -> DiffusionSearch.of(DiffusionSearch.Settings.defaults()));
+        METHODS.put(ParticleSearch.PAPER, () -> ParticleSearch.paper(ParticleSearch.Settings.defaults()));
         METHODS.put(ParticleSearch.LANGEVIN, () -> ParticleSearch.langevin(ParticleSearch.Settings.defaults()));
         METHODS.put(GradientMultistart.HOPFIELD, GradientMultistart::hopfield);
         METHODS.put(GradientMultistart.MIRROR, GradientMultistart::mirror);

@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The stochastic Hopfield network as an optimiser: N particles follow the diffusion machine
  * (HNN paper, eq. (58): the paper's example metric, m_i = 4βx_i(1 − x_i)) while the temperature is
- * annealed, and the best point seen is the answer ({@code langevin}); the {@code diffusion} method
+ * annealed, and the best point seen is the answer ({@code langevin}); the {@code paper} method
  * also carries the density values ϱ of the cloud by the proximal (JKO) step of the density flow
  * (eq. (54), PROXRECUR) and reports its point of highest density as its own estimate.
  *
@@ -48,8 +48,8 @@ public final class ParticleSearch implements Optimizer {
 
     /** The SDE-only method's name, {@code langevin}. */
     public static final String LANGEVIN = "langevin";
-    /** The density-flow method's name, {@code diffusion}. */
-    public static final String DIFFUSION = "diffusion";
+    /** The density-flow method's name, {@code paper}: the published algorithm (eq. (54), PROXRECUR). */
+    public static final String PAPER = "paper";
 
     /** The annealing schedules. */
     public enum Annealing {
@@ -146,8 +146,8 @@ public final class ParticleSearch implements Optimizer {
     }
 
     /** The density flow: the SDE plus the proximal step; its own estimate is the point of highest density. */
-    public static ParticleSearch diffusion(Settings settings) {
-        return new ParticleSearch(DIFFUSION, ParticleSearch::proximal, settings);
+    public static ParticleSearch paper(Settings settings) {
+        return new ParticleSearch(PAPER, ParticleSearch::proximal, settings);
     }
 
     /** One entropic proximal (JKO) step, log domain, on one thread (the experiment runs in parallel). */

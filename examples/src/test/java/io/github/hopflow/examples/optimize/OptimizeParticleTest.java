@@ -23,7 +23,7 @@ class OptimizeParticleTest {
     @Test
     void diffusionSolvesThePapersHimmelblauInMostRunsAndReportsItsDensityMode() {
         List<RunResult> rs = Experiment.of(List.of(Problem.of("himmelblau", 2)),
-                List.of(ParticleSearch.diffusion(ParticleSearch.Settings.defaults())), 10, 10000, 1e-3, 2024,
+                List.of(ParticleSearch.paper(ParticleSearch.Settings.defaults())), 10, 10000, 1e-3, 2024,
                 GradientCost.AUTO).run(2, null, null);
         long ok = rs.stream().filter(RunResult::solved).count();
         assertTrue(ok >= 7, ok + " of 10 runs solved");
