@@ -10,5 +10,11 @@
  * be exceeded. An {@link io.github.hopflow.examples.optimize.Experiment} runs every
  * (problem, method, run) triple, in parallel, with a random stream that depends only on the seed
  * and the run index, so results do not depend on the number of threads.
+ *
+ * <p>The diffusion machine enters three times: {@link io.github.hopflow.examples.optimize.DiffusionSearch}
+ * ({@code diffusion}: birth–death resampling of the cloud by its density against the Gibbs density,
+ * the Fisher–Rao part of the free energy's gradient flow, with a natural-gradient finish),
+ * {@link io.github.hopflow.examples.optimize.ParticleSearch} as {@code langevin} (the annealed SDE
+ * alone) and as {@code paper} (the published algorithm, eqs. (54)–(58)).
  */
 package io.github.hopflow.examples.optimize;
