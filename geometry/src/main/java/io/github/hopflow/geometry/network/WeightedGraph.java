@@ -77,7 +77,7 @@ public final class WeightedGraph {
     }
 
     /**
-     * The cut weight Σ_{i<j, side_i ≠ side_j} W_ij.
+     * The cut weight Σ_{i &lt; j, side_i ≠ side_j} W_ij.
      *
      * @param side each node's side, 0 or 1 (anything non-zero counts as 1). Not modified.
      */
