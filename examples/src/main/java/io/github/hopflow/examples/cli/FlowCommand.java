@@ -146,7 +146,7 @@ public final class FlowCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
             root.put("method", t.method().cliName());
-            root.put("objective", objective);
+            root.put("objective", objectiveOptions.selectsClass() ? "class" : objective);
             ArrayNode fin = root.putArray("final");
             for (double v : t.finalState()) {
                 fin.add(v);

@@ -108,6 +108,11 @@ public final class ObjectiveOptions {
         return f.dimension();
     }
 
+    /** Whether {@code --objective-class} selects the objective (whatever {@code --objective} says). */
+    public boolean selectsClass() {
+        return objectiveClass != null;
+    }
+
     private boolean given(String option) {
         return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
                 && mixee.commandLine().getParseResult().hasMatchedOption(option);
@@ -277,8 +282,14 @@ public final class ObjectiveOptions {
         return name.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Records the parameters that were given (none when absent) in a run's summary. */
+    /**
+     * Records the parameters that were given (none when absent) in a run's summary; with
+     * {@code --objective-class}, the summary's {@code objective} becomes {@code class}.
+     */
     public void describeInto(Map<String, Object> summary) {
+        if (objectiveClass != null) {
+            summary.put("objective", "class");
+        }
         if (center != null) {
             summary.put("center", VectorConverter.parse("--center", center));
         }
