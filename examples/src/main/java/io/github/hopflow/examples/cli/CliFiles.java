@@ -12,7 +12,7 @@ final class CliFiles {
     }
 
     /**
-     * Reads the cloud file given to {@code option}.
+     * Reads the cloud file given to {@code option}: CSV, or NumPy {@code .npy} by its extension.
      *
      * @param domain the metric whose domain the points must lie in (and whose dimension they must
      *     have), or null
@@ -21,6 +21,9 @@ final class CliFiles {
      */
     static WeightedPointCloud read(String option, Path file, DiagonalMetric domain, boolean distinct) {
         try {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+                return io.github.hopflow.sde.io.CloudNpy.read(file, domain, distinct);
+            }
             return CloudCsv.read(file, domain, distinct);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);

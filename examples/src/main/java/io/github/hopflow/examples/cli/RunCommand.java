@@ -107,6 +107,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--snapshot-every", defaultValue = "0", description = "Also write a snapshot every K steps (default: first and last only).")
     long snapshotEvery;
 
+    @Option(names = "--snapshot-format", paramLabel = "csv|npy", defaultValue = "csv",
+            description = "Snapshot files: csv (x1,...,xn,rho) or npy (NumPy float64, N x (n+1), values last) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String snapshotFormat;
+
     @Option(names = "--init", paramLabel = "FILE.csv", description = "Starting cloud, header x1,...,xn,rho (default: uniform on the cube, rho = 1).")
     Path init;
 
@@ -150,6 +155,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.github.hopflow.examples.snapshot.SnapshotFormat format =
+                io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         dim = objectiveOptions.dimension(objective, dim);
         requirePositive("--temperature", temperature);
         requirePositive("--step", step);
@@ -212,8 +219,8 @@ public final class RunCommand implements Callable<Integer> {
 
                 @Override
                 public void onSnapshot(long k, double time, WeightedPointCloud cloud) {
-                    CloudCsv.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.csv", k)), cloud,
-                            CloudCsv.ValueColumn.RHO);
+                    format.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.%s", k,
+                            format.extension())), cloud, CloudCsv.ValueColumn.RHO);
                 }
             };
             result = flow.run(start, options.withCancellation(stop), listener);

@@ -143,6 +143,11 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Write a snapshot every K steps; the first and last are always written (default: ${DEFAULT-VALUE}).")
     long snapshotEvery;
 
+    @Option(names = "--snapshot-format", paramLabel = "csv|npy", defaultValue = "csv",
+            description = "Snapshot files: csv (x1,...,xn,rho) or npy (NumPy float64, N x (n+1), values last) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String snapshotFormat;
+
 
 
 
@@ -158,6 +163,8 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.github.hopflow.examples.snapshot.SnapshotFormat format =
+                io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         dimension = objectiveOptions.dimension(objective, dimension);
         requirePositive("--step", step);
         requirePositive("--beta", beta);
@@ -212,8 +219,8 @@ public final class SampleCommand implements Callable<Integer> {
                     return;
                 }
                 lastWritten[0] = s.step();
-                CloudCsv.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.csv", s.step())), s.cloud(),
-                        CloudCsv.ValueColumn.NONE);
+                format.write(dir.resolve(String.format(Locale.ROOT, "snapshots/step-%06d.%s", s.step(),
+                        format.extension())), s.cloud(), CloudCsv.ValueColumn.NONE);
                 written[0]++;
             }
         };

@@ -3,6 +3,7 @@ package io.github.hopflow.examples.snapshot;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.io.CloudCsv;
+import io.github.hopflow.sde.io.CloudNpy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,33 +17,41 @@ import java.util.stream.Stream;
 
 /**
  * A folder of snapshot files {@code step-NNNNNN.csv} (six or more digits, header
- * {@code x1,...,xn,rho}): lists them in step order, reads them, and writes new ones.
+ * {@code x1,...,xn,rho}) or {@code step-NNNNNN.npy} ({@link SnapshotFormat#NPY}): lists them in step
+ * order, reads either, and writes new ones in its format.
  */
 public final class SnapshotDirectory {
 
-    private static final Pattern NAME = Pattern.compile("step-(\\d{6,})\\.csv");
+    private static final Pattern NAME = Pattern.compile("step-(\\d{6,})\\.(csv|npy)");
 
     private final Path dir;
     private final OutputDirectory owner;
     private final String folder;
+    private final SnapshotFormat format;
 
-    private SnapshotDirectory(Path dir, OutputDirectory owner, String folder) {
+    private SnapshotDirectory(Path dir, OutputDirectory owner, String folder, SnapshotFormat format) {
         this.dir = dir;
         this.owner = owner;
         this.folder = folder;
+        this.format = format;
     }
 
-    /** A snapshot folder that may not exist yet (for writing). */
+    /** A snapshot folder that may not exist yet (for writing CSV snapshots). */
     public static SnapshotDirectory at(Path dir) {
-        return new SnapshotDirectory(dir, null, null);
+        return new SnapshotDirectory(dir, null, null, SnapshotFormat.CSV);
     }
 
     /**
-     * The snapshot folder {@code folder} of a command's output directory: every snapshot written
-     * is recorded in that directory's manifest.
+     * The snapshot folder {@code folder} of a command's output directory, written in CSV: every
+     * snapshot written is recorded in that directory's manifest.
      */
     public static SnapshotDirectory in(OutputDirectory out, String folder) {
-        return new SnapshotDirectory(out.path().resolve(folder), out, folder);
+        return in(out, folder, SnapshotFormat.CSV);
+    }
+
+    /** As {@link #in(OutputDirectory, String)}, writing snapshots in {@code format}. */
+    public static SnapshotDirectory in(OutputDirectory out, String folder, SnapshotFormat format) {
+        return new SnapshotDirectory(out.path().resolve(folder), out, folder, format);
     }
 
     /**
@@ -54,10 +63,10 @@ public final class SnapshotDirectory {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--snapshots " + dir + " is not a directory");
         }
-        SnapshotDirectory d = new SnapshotDirectory(dir, null, null);
+        SnapshotDirectory d = new SnapshotDirectory(dir, null, null, SnapshotFormat.CSV);
         if (d.steps().isEmpty()) {
             throw new IllegalArgumentException("--snapshots " + dir
-                    + " holds no snapshot files (expected step-NNNNNN.csv)");
+                    + " holds no snapshot files (expected step-NNNNNN.csv or step-NNNNNN.npy)");
         }
         return d;
     }
@@ -67,9 +76,14 @@ public final class SnapshotDirectory {
         return dir;
     }
 
-    /** The file name of the snapshot of {@code step}. */
+    /** The CSV file name of the snapshot of {@code step}. */
     public static String fileName(int step) {
-        return String.format(Locale.ROOT, "step-%06d.csv", step);
+        return fileName(step, SnapshotFormat.CSV);
+    }
+
+    /** The file name of the snapshot of {@code step} in {@code format}. */
+    public static String fileName(int step, SnapshotFormat format) {
+        return String.format(Locale.ROOT, "step-%06d.%s", step, format.extension());
     }
 
     /** The recorded steps, ascending. */
@@ -82,7 +96,10 @@ public final class SnapshotDirectory {
             files.forEach(p -> {
                 Matcher m = NAME.matcher(p.getFileName().toString());
                 if (m.matches() && Files.isRegularFile(p)) {
-                    steps.add(Integer.parseInt(m.group(1)));
+                    int step = Integer.parseInt(m.group(1));
+                    if (!steps.contains(step)) {
+                        steps.add(step);
+                    }
                 }
             });
         } catch (IOException e) {
@@ -98,14 +115,17 @@ public final class SnapshotDirectory {
      * @param stepSize the time step h used to compute t = k·h, or NaN if unknown
      */
     public Snapshot read(int step, double stepSize) {
-        WeightedPointCloud cloud = CloudCsv.read(dir.resolve(fileName(step)));
+        Path npy = dir.resolve(fileName(step, SnapshotFormat.NPY));
+        Path csv = dir.resolve(fileName(step));
+        WeightedPointCloud cloud = Files.isRegularFile(csv) || !Files.isRegularFile(npy) ? CloudCsv.read(csv)
+                : CloudNpy.read(npy, null, false);
         return new Snapshot(step, step * stepSize, cloud);
     }
 
     /** Writes {@code cloud} as the snapshot of {@code step} (creating the folder if needed). */
     public void write(int step, WeightedPointCloud cloud) {
         if (owner != null) {
-            CloudCsv.write(owner.resolve(folder + "/" + fileName(step)), cloud, CloudCsv.ValueColumn.RHO);
+            format.write(owner.resolve(folder + "/" + fileName(step, format)), cloud, CloudCsv.ValueColumn.RHO);
             return;
         }
         try {
@@ -113,7 +133,7 @@ public final class SnapshotDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        CloudCsv.write(dir.resolve(fileName(step)), cloud, CloudCsv.ValueColumn.RHO);
+        format.write(dir.resolve(fileName(step, format)), cloud, CloudCsv.ValueColumn.RHO);
     }
 
     /**

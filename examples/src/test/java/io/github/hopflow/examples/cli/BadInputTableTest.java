@@ -237,6 +237,8 @@ class BadInputTableTest {
         rows.add(row("firing-rate", "--tolerance", "0"));
         rows.add(row("firing-rate", "--max-steps", "0"));
         rows.add(row("firing-rate", "--input-weights", "B.csv"));
+        rows.add(row("run", "--snapshot-format", "json"));
+        rows.add(row("sample", "--snapshot-format", "json"));
         rows.add(row("memory", "--units", "1"));
         rows.add(row("memory", "--units", "6000"));
         rows.add(row("memory", "--loads", "0"));
