@@ -72,6 +72,10 @@ public final class HimmelblauCommand implements Callable<Integer> {
             description = "Write a snapshot every K steps; the first and last are always written (default: ${DEFAULT-VALUE}).")
     int snapshotEvery;
 
+    @Option(names = "--snapshot-format", paramLabel = "csv|npy", defaultValue = "csv",
+            description = "Snapshot files: csv (x1,x2,rho) or npy (NumPy float64, N x 3) (default: ${DEFAULT-VALUE}).")
+    String snapshotFormat;
+
     @Option(names = "--frames", defaultValue = "9", paramLabel = "F",
             description = "Panels of evolution.png (default: ${DEFAULT-VALUE}).")
     int frames;
@@ -96,6 +100,8 @@ public final class HimmelblauCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.github.hopflow.examples.snapshot.SnapshotFormat format =
+                io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         int k = horizon == null ? HimmelblauSettings.stepsFor(HimmelblauSettings.DEFAULT_TIME, positiveStep())
                 : horizon.steps != null ? horizon.steps
                 : HimmelblauSettings.stepsFor(horizon.time, positiveStep());
@@ -112,7 +118,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
         // as soon as the hook returns
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
-                outcome = HimmelblauExperiment.of(settings, dir).run(bar::stepTo, bar::message, interruption);
+                outcome = HimmelblauExperiment.of(settings, dir, format).run(bar::stepTo, bar::message, interruption);
             }
             if (json) {
                 spec.commandLine().getOut().println(Json.line(Json.summary(HimmelblauSummary.of(outcome))));

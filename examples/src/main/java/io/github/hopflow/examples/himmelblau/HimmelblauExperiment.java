@@ -66,18 +66,27 @@ public final class HimmelblauExperiment {
 
     private final HimmelblauSettings settings;
     private final OutputDirectory out;
+    private final io.github.hopflow.examples.snapshot.SnapshotFormat format;
     private final ScaledHimmelblau objective = ScaledHimmelblau.of();
     private final HopfieldMetric metric;
 
-    private HimmelblauExperiment(HimmelblauSettings settings, OutputDirectory out) {
+    private HimmelblauExperiment(HimmelblauSettings settings, OutputDirectory out,
+            io.github.hopflow.examples.snapshot.SnapshotFormat format) {
         this.settings = settings;
         this.out = out;
+        this.format = format;
         this.metric = HopfieldMetric.paperExample(2, settings.beta());
     }
 
-    /** An experiment writing into the (prepared) directory {@code out}. */
+    /** An experiment writing into the (prepared) directory {@code out}, snapshots in CSV. */
     public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out) {
-        return new HimmelblauExperiment(settings, out);
+        return of(settings, out, io.github.hopflow.examples.snapshot.SnapshotFormat.CSV);
+    }
+
+    /** An experiment writing into the (prepared) directory {@code out}, snapshots in {@code format}. */
+    public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out,
+            io.github.hopflow.examples.snapshot.SnapshotFormat format) {
+        return new HimmelblauExperiment(settings, out, format);
     }
 
     /**
@@ -107,7 +116,7 @@ public final class HimmelblauExperiment {
             x[k] = u;
         }
         WeightedPointCloud start = WeightedPointCloud.unweighted(n, x);
-        SnapshotDirectory snapshots = SnapshotDirectory.in(out, "snapshots");
+        SnapshotDirectory snapshots = SnapshotDirectory.in(out, "snapshots", format);
         // the figures and the mode estimate need a few hundred snapshots at most: a thinned record
         // keeps the memory of a long run bounded (every snapshot is still written to disk)
         ThinnedTrace<Snapshot> record = ThinnedTrace.create(KEPT_SNAPSHOTS);

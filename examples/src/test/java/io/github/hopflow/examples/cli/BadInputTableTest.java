@@ -239,6 +239,7 @@ class BadInputTableTest {
         rows.add(row("firing-rate", "--input-weights", "B.csv"));
         rows.add(row("run", "--snapshot-format", "json"));
         rows.add(row("sample", "--snapshot-format", "json"));
+        rows.add(row("himmelblau", "--snapshot-format", "json"));
         rows.add(row("memory", "--units", "1"));
         rows.add(row("memory", "--units", "6000"));
         rows.add(row("memory", "--loads", "0"));
