@@ -102,6 +102,10 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             description = "Cells per axis, >= " + MIN_CELLS + " (default: ${DEFAULT-VALUE}).")
     int grid;
 
+    @Option(names = "--colormap", paramLabel = "viridis|rainbow", defaultValue = "viridis",
+            description = "Colour map of density.png (default: ${DEFAULT-VALUE}).")
+    String colormap;
+
     @Option(names = "--time-step", paramLabel = "h", converter = Converters.Positive.class,
             description = "Time step of the solver (default: 1e-4, or the run's step with --compare).")
     Double timeStep;
@@ -137,6 +141,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ColourMap.byName("--colormap", colormap);
         if (mode != null && mode.compare != null) {
             return compare(mode.compare);
         }
@@ -160,7 +165,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             summary.put("cancelled", rho.time() < time);
             writeDensity(dir.resolve("density.csv"), rho);
             if (p.dimension <= 2) {
-                ImageFiles.writePng(figure(rho, p), dir.resolve("density.png"));
+                ImageFiles.writePng(figure(rho, p, ColourMap.byName("--colormap", colormap)), dir.resolve("density.png"));
             }
             summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
@@ -312,7 +317,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         });
     }
 
-    private static java.awt.image.BufferedImage figure(FokkerPlanckSolution rho, Problem p) {
+    private static java.awt.image.BufferedImage figure(FokkerPlanckSolution rho, Problem p, ColourMap map) {
         FokkerPlanckGrid g = rho.grid();
         String title = "ρ_t at t = " + Numbers.compact(rho.time()) + " (" + p.objectiveName + ", T = "
                 + Numbers.compact(p.temperature) + ", " + gridText(g) + ")";
@@ -327,7 +332,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         int size = 200;
         GridField field = GridField.sample((a, b) -> rho.density(new double[] {a, b}), g.lower(0), g.upper(0),
                 g.lower(1), g.upper(1), size, size);
-        ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, field.max());
+        ColourScale scale = ColourScale.linear(map, 0, field.max());
         return FieldChart.over(title, "x1", "x2", g.lower(0), g.upper(0), g.lower(1), g.upper(1))
                 .heatMap(field, scale)
                 .colourBar(ColourBar.of(scale, "ρ_t"))

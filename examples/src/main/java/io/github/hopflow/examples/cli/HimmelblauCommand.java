@@ -76,6 +76,10 @@ public final class HimmelblauCommand implements Callable<Integer> {
             description = "Snapshot files: csv (x1,x2,rho) or npy (NumPy float64, N x 3) (default: ${DEFAULT-VALUE}).")
     String snapshotFormat;
 
+    @Option(names = "--colormap", paramLabel = "viridis|rainbow", defaultValue = "viridis",
+            description = "Colour map of the densities (default: ${DEFAULT-VALUE}; rainbow as in the paper's Fig. 4).")
+    String colormap;
+
     @Option(names = "--frames", defaultValue = "9", paramLabel = "F",
             description = "Panels of evolution.png (default: ${DEFAULT-VALUE}).")
     int frames;
@@ -102,6 +106,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
     public Integer call() {
         io.github.hopflow.examples.snapshot.SnapshotFormat format =
                 io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
+        io.github.hopflow.examples.plot.ColourMap map = io.github.hopflow.examples.plot.ColourMap.byName("--colormap", colormap);
         int k = horizon == null ? HimmelblauSettings.stepsFor(HimmelblauSettings.DEFAULT_TIME, positiveStep())
                 : horizon.steps != null ? horizon.steps
                 : HimmelblauSettings.stepsFor(horizon.time, positiveStep());
@@ -118,7 +123,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
         // as soon as the hook returns
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
-                outcome = HimmelblauExperiment.of(settings, dir, format).run(bar::stepTo, bar::message, interruption);
+                outcome = HimmelblauExperiment.of(settings, dir, format, map).run(bar::stepTo, bar::message, interruption);
             }
             if (json) {
                 spec.commandLine().getOut().println(Json.line(Json.summary(HimmelblauSummary.of(outcome))));

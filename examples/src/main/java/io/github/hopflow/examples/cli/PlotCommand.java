@@ -50,11 +50,16 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output file.")
     boolean force;
 
+    @Option(names = "--colormap", paramLabel = "viridis|rainbow", defaultValue = "viridis",
+            description = "Colour map of the density values (default: ${DEFAULT-VALUE}; rainbow as in the paper's Fig. 4).")
+    String colormap;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        io.github.hopflow.examples.plot.ColourMap map = io.github.hopflow.examples.plot.ColourMap.byName("--colormap", colormap);
         SnapshotDirectory dir = SnapshotDirectory.open(snapshots);
         int[] pair = parseDims(dims);
         Path file = out != null ? out : snapshots.toAbsolutePath().getParent().resolve("evolution-plot.png");
@@ -93,7 +98,7 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException("cannot create " + parent + ": " + e.getMessage(), e);
             }
         }
-        EvolutionPlots plots = EvolutionPlots.forRun(chosen, pair[0], pair[1], info, "Density evolution");
+        EvolutionPlots plots = EvolutionPlots.forRun(chosen, pair[0], pair[1], info, "Density evolution", map);
         if (gif) {
             List<BufferedImage> images = plots.figure().frames();
             ImageFiles.writeGif(images, file, EvolutionPlots.FRAME_MILLIS);

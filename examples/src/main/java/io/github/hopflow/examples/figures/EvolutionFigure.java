@@ -53,7 +53,7 @@ public final class EvolutionFigure {
         this.references = b.references;
         this.referenceLabel = b.referenceLabel;
         this.box = b.box != null ? b.box : boundingBox(snapshots, dimX, dimY);
-        this.scale = sharedScale(snapshots);
+        this.scale = sharedScale(snapshots, b.colourMap);
     }
 
     /** Starts a figure of {@code snapshots} (at least one, in the order to show). */
@@ -135,7 +135,7 @@ public final class EvolutionFigure {
         return s.hasTime() ? "t = " + Numbers.compact(s.time()) : "step " + s.step();
     }
 
-    private static ColourScale sharedScale(List<Snapshot> snapshots) {
+    private static ColourScale sharedScale(List<Snapshot> snapshots, ColourMap map) {
         int total = 0;
         for (Snapshot s : snapshots) {
             total += s.cloud().size();
@@ -151,7 +151,7 @@ public final class EvolutionFigure {
         double hi = all[all.length - 1];
         // the lowest 2 % (points far out in the tails early on) are clamped to the bottom colour
         double lo = all[(int) Math.floor(0.02 * (all.length - 1))];
-        return ColourScale.logarithmic(ColourMap.RAINBOW, lo, Math.max(lo, hi));
+        return ColourScale.logarithmic(map, lo, Math.max(lo, hi));
     }
 
     private static double[] boundingBox(List<Snapshot> snapshots, int dx, int dy) {
@@ -208,6 +208,7 @@ public final class EvolutionFigure {
 
     /** Options of an {@link EvolutionFigure}. */
     public static final class Builder {
+        private ColourMap colourMap = ColourMap.DEFAULT;
         private final List<Snapshot> snapshots;
         private int dimX = 0;
         private int dimY = 1;
@@ -242,6 +243,12 @@ public final class EvolutionFigure {
         }
 
         /** A heading above the grid (and the start of every frame title). */
+        /** The colour map of the values (default {@link ColourMap#DEFAULT}). */
+        public Builder colourMap(ColourMap map) {
+            this.colourMap = map == null ? ColourMap.DEFAULT : map;
+            return this;
+        }
+
         public Builder heading(String text) {
             this.heading = text;
             return this;

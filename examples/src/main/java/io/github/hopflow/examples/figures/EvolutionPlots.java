@@ -32,7 +32,13 @@ public final class EvolutionPlots {
      * with the stationary density of {@code info}'s objective behind when it can be drawn.
      */
     public static EvolutionPlots forRun(List<Snapshot> snapshots, int dimX, int dimY, RunInfo info, String heading) {
-        EvolutionFigure.Builder b = EvolutionFigure.of(snapshots).dims(dimX, dimY).heading(heading);
+        return forRun(snapshots, dimX, dimY, info, heading, io.github.hopflow.examples.plot.ColourMap.DEFAULT);
+    }
+
+    /** As {@link #forRun(List, int, int, RunInfo, String)}, the values coloured by {@code map}. */
+    public static EvolutionPlots forRun(List<Snapshot> snapshots, int dimX, int dimY, RunInfo info, String heading,
+            io.github.hopflow.examples.plot.ColourMap map) {
+        EvolutionFigure.Builder b = EvolutionFigure.of(snapshots).dims(dimX, dimY).heading(heading).colourMap(map);
         int n = snapshots.get(0).cloud().dimension();
         if (n == 2 && info.objective().isPresent() && !Double.isNaN(info.temperature()) && inUnitSquare(snapshots)) {
             Objective f;

@@ -67,26 +67,32 @@ public final class HimmelblauExperiment {
     private final HimmelblauSettings settings;
     private final OutputDirectory out;
     private final io.github.hopflow.examples.snapshot.SnapshotFormat format;
+    private final io.github.hopflow.examples.plot.ColourMap colourMap;
     private final ScaledHimmelblau objective = ScaledHimmelblau.of();
     private final HopfieldMetric metric;
 
     private HimmelblauExperiment(HimmelblauSettings settings, OutputDirectory out,
-            io.github.hopflow.examples.snapshot.SnapshotFormat format) {
+            io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map) {
         this.settings = settings;
         this.out = out;
         this.format = format;
+        this.colourMap = map;
         this.metric = HopfieldMetric.paperExample(2, settings.beta());
     }
 
     /** An experiment writing into the (prepared) directory {@code out}, snapshots in CSV. */
     public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out) {
-        return of(settings, out, io.github.hopflow.examples.snapshot.SnapshotFormat.CSV);
+        return of(settings, out, io.github.hopflow.examples.snapshot.SnapshotFormat.CSV,
+                io.github.hopflow.examples.plot.ColourMap.DEFAULT);
     }
 
-    /** An experiment writing into the (prepared) directory {@code out}, snapshots in {@code format}. */
+    /**
+     * An experiment writing into the (prepared) directory {@code out}, snapshots in {@code format},
+     * densities coloured by {@code map}.
+     */
     public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out,
-            io.github.hopflow.examples.snapshot.SnapshotFormat format) {
-        return new HimmelblauExperiment(settings, out, format);
+            io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map) {
+        return new HimmelblauExperiment(settings, out, format, map);
     }
 
     /**
@@ -186,7 +192,7 @@ public final class HimmelblauExperiment {
         writeFlowFigures(kept, result.steps(), gibbs, logZ.minimumFreeEnergy(t));
         if (accuracy.measured()) {
             ImageFiles.writePng(HimmelblauFigures.accuracy(kept.get(kept.size() - 1), paperKept.get(paperKept.size() - 1),
-                    lastReference, accuracy), out.resolve("accuracy.png"));
+                    lastReference, accuracy, colourMap), out.resolve("accuracy.png"));
         }
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
@@ -247,7 +253,7 @@ public final class HimmelblauExperiment {
                 out.resolve("geodesic-balls.png"));
         ImageFiles.writePng(HimmelblauFigures.objective(objective), out.resolve("objective.png"));
         ImageFiles.writePng(HimmelblauFigures.stationary((a, b) -> gibbs.density(new double[] {a, b}, 0),
-                objective.globalMinimisers(), settings.temperature()), out.resolve("stationary.png"));
+                objective.globalMinimisers(), settings.temperature(), colourMap), out.resolve("stationary.png"));
     }
 
     private void writeFlowFigures(List<Snapshot> kept, List<FlowStep> diagnostics, GibbsDensity gibbs, double fMin) {
@@ -284,7 +290,7 @@ public final class HimmelblauExperiment {
     }
 
     private EvolutionFigure figure(List<Snapshot> snaps, GibbsDensity gibbs, String heading) {
-        EvolutionFigure.Builder b = EvolutionFigure.of(snaps).heading(heading);
+        EvolutionFigure.Builder b = EvolutionFigure.of(snaps).heading(heading).colourMap(colourMap);
         EvolutionPlots.withStationary(b, (a, c) -> gibbs.density(new double[] {a, c}, 0), objective.globalMinimisers());
         return b.build();
     }

@@ -83,10 +83,11 @@ public final class HimmelblauFigures {
      * @param density x ↦ ρ∞(x), normalised
      * @param temperature T, for the title
      */
-    public static BufferedImage stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature) {
+    public static BufferedImage stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature,
+            ColourMap map) {
         GridField field = GridField.unitSquare(density, GRID);
         double max = field.max();
-        ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, max);
+        ColourScale scale = ColourScale.linear(map, 0, max);
         return FieldChart.unitSquare("Stationary density ρ∞ = exp(−f/T)/Z(T), T = " + Numbers.compact(temperature))
                 .heatMap(field, scale)
                 .contours(field, EvolutionPlots.levels(field), new Color(0, 0, 0, 150), 1.0f, "contours of ρ∞")
@@ -106,7 +107,7 @@ public final class HimmelblauFigures {
      * @param rho ρ_t at the snapshot's time
      */
     public static BufferedImage accuracy(io.github.hopflow.examples.snapshot.Snapshot cloud, double[] paperValues,
-            io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolution rho, HimmelblauAccuracy accuracy) {
+            io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolution rho, HimmelblauAccuracy accuracy, ColourMap map) {
         var c = cloud.cloud();
         double[] x = c.positions();
         double[] logRho = new double[c.size()];
@@ -128,7 +129,7 @@ public final class HimmelblauFigures {
                 "paper values: MAD %.3f, slope %.2f", accuracy.paperMad().get(last), accuracy.paperSlope().get(last)),
                 "log ρ_t (Fokker–Planck)", "log ϱ", logRho, paper, w, w);
         GridField field = GridField.unitSquare((u, v) -> rho.density(new double[] {u, v}), GRID);
-        ColourScale scale = ColourScale.linear(ColourMap.RAINBOW, 0, field.max());
+        ColourScale scale = ColourScale.linear(map, 0, field.max());
         BufferedImage d = FieldChart.unitSquare("ρ_t by the Fokker–Planck solver, t = " + Numbers.compact(rho.time()))
                 .heatMap(field, scale)
                 .markers(points, "particles", Color.WHITE, GlyphMarker.of(GlyphMarker.Shape2D.DISC, 0.5, Color.BLACK))

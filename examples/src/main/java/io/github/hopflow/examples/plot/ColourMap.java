@@ -18,6 +18,9 @@ public final class ColourMap {
         0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779, 0x6DCD59,
         0xB4DE2C, 0xFDE725});
 
+    /** The default map of every figure: viridis. */
+    public static final ColourMap DEFAULT = VIRIDIS;
+
     private final String name;
     private final float[][] rgb;
 
@@ -29,6 +32,23 @@ public final class ColourMap {
             rgb[k][1] = ((controls[k] >> 8) & 0xFF) / 255f;
             rgb[k][2] = (controls[k] & 0xFF) / 255f;
         }
+    }
+
+    /**
+     * The map called {@code text}: {@code viridis} or {@code rainbow}.
+     *
+     * @param option the option it was given to, for the error
+     * @throws IllegalArgumentException naming the option and the value otherwise
+     */
+    public static ColourMap byName(String option, String text) {
+        String key = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (key.equals("viridis")) {
+            return VIRIDIS;
+        }
+        if (key.equals("rainbow")) {
+            return RAINBOW;
+        }
+        throw new IllegalArgumentException(option + " must be viridis or rainbow, got '" + text + "'");
     }
 
     /** The map's name. */

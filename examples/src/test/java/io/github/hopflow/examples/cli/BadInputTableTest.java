@@ -240,6 +240,9 @@ class BadInputTableTest {
         rows.add(row("run", "--snapshot-format", "json"));
         rows.add(row("sample", "--snapshot-format", "json"));
         rows.add(row("himmelblau", "--snapshot-format", "json"));
+        rows.add(row("himmelblau", "--colormap", "jet"));
+        rows.add(row("plot", "--colormap", "jet"));
+        rows.add(row("fokker-planck", "--colormap", "jet"));
         rows.add(row("memory", "--units", "1"));
         rows.add(row("memory", "--units", "6000"));
         rows.add(row("memory", "--loads", "0"));

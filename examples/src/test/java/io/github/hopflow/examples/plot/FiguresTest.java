@@ -33,7 +33,7 @@ class FiguresTest {
                 new double[] {0.5, 0.5}), dir.resolve("geo.png"));
         ImageFiles.writePng(HimmelblauFigures.objective(f), dir.resolve("f.png"));
         ImageFiles.writePng(HimmelblauFigures.stationary((x, y) -> Math.exp(-f.value(new double[] {x, y}) / 25),
-                f.globalMinimisers(), 25), dir.resolve("rho.png"));
+                f.globalMinimisers(), 25, ColourMap.DEFAULT), dir.resolve("rho.png"));
         for (String name : List.of("geo.png", "f.png", "rho.png")) {
             BufferedImage img = Images.assertValidImage(dir.resolve(name), 500, 500);
             assertTrue(img.getWidth() <= 900 && img.getHeight() <= 800, name + " " + img.getWidth() + "x" + img.getHeight());
