@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.sparse;
 
+import io.github.hopflow.geometry.contraction.LogNorms;
 import java.util.Arrays;
 
 /**
@@ -155,53 +156,6 @@ public final class PositiveLasso {
     }
 
     private double largestEigenvalueOfGram() {
-        double[] v = new double[columns];
-        // a deterministic start with a component along every column
-        for (int j = 0; j < columns; j++) {
-            v[j] = 1 + 0.5 * Math.sin(j + 1.0);
-        }
-        double[] r = new double[rows];
-        double[] w = new double[columns];
-        double estimate = 0;
-        for (int iteration = 0; iteration < 10_000; iteration++) {
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            if (norm == 0) {
-                return Double.MIN_NORMAL;
-            }
-            for (int j = 0; j < columns; j++) {
-                v[j] /= norm;
-            }
-            // w = DᵀD v
-            for (int i = 0; i < rows; i++) {
-                double s = 0;
-                for (int j = 0, o = i * columns; j < columns; j++) {
-                    s += d[o + j] * v[j];
-                }
-                r[i] = s;
-            }
-            Arrays.fill(w, 0);
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0, o = i * columns; j < columns; j++) {
-                    w[j] += d[o + j] * r[i];
-                }
-            }
-            double next = 0;
-            for (int j = 0; j < columns; j++) {
-                next += v[j] * w[j];
-            }
-            double[] t = v;
-            v = w;
-            w = t;
-            if (Math.abs(next - estimate) <= 1e-12 * next) {
-                estimate = next;
-                break;
-            }
-            estimate = next;
-        }
-        return Math.max(estimate * (1 + 1e-9), Double.MIN_NORMAL);
+        return Math.max(LogNorms.largestGramEigenvalue(d, rows, columns, 1e-12) * (1 + 1e-9), Double.MIN_NORMAL);
     }
 }
