@@ -50,11 +50,7 @@ public final class CutSearch {
             for (int j = 0; j < n; j++) {
                 // a tolerance keeps round-off in h from flipping a node back and forth
                 if (s[j] * h[j] > 1e-12 * (1 + Math.abs(h[j]))) {
-                    double delta = -2 * s[j];
-                    s[j] = -s[j];
-                    for (int k = starts[j]; k < starts[j + 1]; k++) {
-                        h[rows[k]] += delta * values[k];
-                    }
+                    flip(j, s, h, starts, rows, values);
                     flips++;
                     changed = true;
                 }
@@ -109,11 +105,7 @@ public final class CutSearch {
             for (int j = 0; j < n; j++) {
                 double gain = s[j] * h[j];
                 if (gain >= 0 || random.nextDouble() < Math.exp(gain * inverse)) {
-                    double delta = -2 * s[j];
-                    s[j] = -s[j];
-                    for (int k = starts[j]; k < starts[j + 1]; k++) {
-                        h[rows[k]] += delta * values[k];
-                    }
+                    flip(j, s, h, starts, rows, values);
                     cut += gain;
                 }
             }
@@ -162,11 +154,7 @@ public final class CutSearch {
             // the Gray code g ^ (g >> 1) flips the lowest set bit of g: node 1 + that bit
             int j = 1 + Long.numberOfTrailingZeros(g);
             cut += s[j] * h[j];
-            double delta = -2 * s[j];
-            s[j] = -s[j];
-            for (int k = starts[j]; k < starts[j + 1]; k++) {
-                h[rows[k]] += delta * values[k];
-            }
+            flip(j, s, h, starts, rows, values);
             if (cut > best) {
                 best = cut;
                 bestCode = g ^ (g >> 1);
@@ -177,6 +165,15 @@ public final class CutSearch {
             side[i] = (int) ((bestCode >> (i - 1)) & 1);
         }
         return side;
+    }
+
+    /** Flips s_j and updates the fields h = Ws of its neighbours (column j of W's storage). */
+    private static void flip(int j, double[] s, double[] h, int[] starts, int[] rows, double[] values) {
+        double delta = -2 * s[j];
+        s[j] = -s[j];
+        for (int k = starts[j]; k < starts[j + 1]; k++) {
+            h[rows[k]] += delta * values[k];
+        }
     }
 
     private static double dot(double[] a, double[] b) {

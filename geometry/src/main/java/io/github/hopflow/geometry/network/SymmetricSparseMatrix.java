@@ -126,11 +126,7 @@ public final class SymmetricSparseMatrix {
      */
     public void multiply(double[] x, int xOffset, double[] out, int outOffset) {
         for (int j = 0; j < size; j++) {
-            double s = 0;
-            for (int k = columnStarts[j], end = columnStarts[j + 1]; k < end; k++) {
-                s += values[k] * x[xOffset + rows[k]];
-            }
-            out[outOffset + j] = s;
+            out[outOffset + j] = row(j, x, xOffset);
         }
     }
 
