@@ -38,8 +38,9 @@ public interface Objective {
      * ∇f at the point x[offset .. offset + n), written to out[outOffset .. outOffset + n).
      *
      * <p>The default is a central difference with step h_i = ∛(ulp-scale)·max(1, |x_i|); it
-     * perturbs one coordinate of {@code x} at a time and restores it bit for bit before returning.
-     * Each gradient then costs 2n evaluations of f; {@link #hasAnalyticGradient()} is false.
+     * perturbs one coordinate of {@code x} at a time and restores it bit for bit before returning,
+     * also when an evaluation of f throws. Each gradient then costs 2n evaluations of f;
+     * {@link #hasAnalyticGradient()} is false.
      *
      * @param x flat array holding the point. Not modified (restored).
      * @param offset index of the first coordinate of the point
@@ -51,12 +52,15 @@ public interface Objective {
         for (int i = 0; i < n; i++) {
             double xi = x[offset + i];
             double h = 6.0554544523933395e-6 * Math.max(1.0, Math.abs(xi)); // cbrt(2^-52)
-            x[offset + i] = xi + h;
-            double fp = value(x, offset);
-            x[offset + i] = xi - h;
-            double fm = value(x, offset);
-            x[offset + i] = xi;
-            out[outOffset + i] = (fp - fm) / (2 * h);
+            try {
+                x[offset + i] = xi + h;
+                double fp = value(x, offset);
+                x[offset + i] = xi - h;
+                double fm = value(x, offset);
+                out[outOffset + i] = (fp - fm) / (2 * h);
+            } finally {
+                x[offset + i] = xi;
+            }
         }
     }
 
