@@ -1,17 +1,13 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.FiringRateNetwork;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.network.Transfer;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -148,14 +144,8 @@ public final class FiringRateCommand implements Callable<Integer> {
         writeVector(dir.resolve("x.csv"), run.x());
         summary = Json.summary(summary);
         Json.write(dir.resolve("summary.json"), summary);
-        LineChart chart = LineChart.of("Firing-rate network", "time t", "x_i(t)");
-        for (int i = 0; i < Math.min(n, 12); i++) {
-            double[] y = new double[run.times().length];
-            for (int k = 0; k < y.length; k++) {
-                y[k] = run.states()[k][i];
-            }
-            chart.line("x_" + (i + 1), run.times(), y);
-        }
+        LineChart chart = LineChart.of("Firing-rate network", "time t", "x_i(t)")
+                .coordinates(run.times(), run.states(), java.util.stream.IntStream.range(0, Math.min(n, 12)).toArray());
         ImageFiles.writePng(chart.render(900, 560), dir.resolve("trajectory.png"));
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
@@ -173,13 +163,11 @@ public final class FiringRateCommand implements Callable<Integer> {
 
 
     static void writeVector(Path file, double[] x) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(file, w -> {
             for (double v : x) {
                 w.write(Double.toString(v));
                 w.write('\n');
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
+        });
     }
 }

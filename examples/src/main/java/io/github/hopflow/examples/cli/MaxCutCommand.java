@@ -1,16 +1,13 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.maxcut.MaxCutSearch;
+import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.geometry.network.CutSearch;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.network.WeightedGraph;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,12 +214,10 @@ public final class MaxCutCommand implements Callable<Integer> {
     }
 
     private static void writePartition(Path file, int[] side) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(file, w -> {
             for (int s : side) {
                 w.write(s == 0 ? "0\n" : "1\n");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

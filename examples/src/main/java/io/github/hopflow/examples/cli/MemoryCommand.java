@@ -1,16 +1,12 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.memory.RecallExperiment;
+import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.NetworkFiles;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -235,14 +231,12 @@ public final class MemoryCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(Path file, List<RecallExperiment.Cell> cells) {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(file, w -> {
             w.write("patterns,load,noise,method,mean_overlap,perfect_fraction,trials\n");
             for (RecallExperiment.Cell c : cells) {
                 w.write(String.format(Locale.ROOT, "%d,%.6g,%.6g,%s,%.6g,%.6g,%d%n", c.patterns(), c.load(), c.noise(),
                         c.method(), c.meanOverlap(), c.perfectFraction(), c.trials()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

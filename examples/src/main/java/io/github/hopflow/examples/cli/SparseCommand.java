@@ -157,13 +157,7 @@ public final class SparseCommand implements Callable<Integer> {
         if (shown.size() > 12) {
             shown = shown.subList(0, 12);
         }
-        for (int j : shown) {
-            double[] y = new double[e.times().length];
-            for (int k = 0; k < y.length; k++) {
-                y[k] = e.states()[k][j - 1];
-            }
-            chart.line("x_" + j, e.times(), y);
-        }
+        chart.coordinates(e.times(), e.states(), shown.stream().mapToInt(j -> j - 1).toArray());
         if (shown.isEmpty()) {
             chart.line("all x_i = 0", e.times(), new double[e.times().length]);
         }

@@ -1,11 +1,7 @@
 package io.github.hopflow.examples.maxcut;
 
+import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.geometry.network.WeightedGraph;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -41,16 +37,14 @@ public final class GraphGenerator {
 
         /** Writes the G-set text file: {@code n m}, then one {@code i j w} line per edge. */
         public void write(Path file) {
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            AtomicFiles.writeText(file, w -> {
                 w.write(nodes + " " + from.length + "\n");
                 for (int e = 0; e < from.length; e++) {
                     double v = weight[e];
                     String text = v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
                     w.write(from[e] + " " + to[e] + " " + text + "\n");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            });
         }
     }
 

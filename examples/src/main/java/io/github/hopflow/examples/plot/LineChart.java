@@ -47,6 +47,25 @@ public final class LineChart {
         return this;
     }
 
+    /**
+     * One line per coordinate of a trajectory: for each i of {@code coordinates}, the values
+     * states[k][i] against times[k], named x_{i+1}.
+     *
+     * @param times the times. Not modified.
+     * @param states one state per time. Not modified.
+     * @param coordinates the 0-based coordinates to draw, in legend order. Not modified.
+     */
+    public LineChart coordinates(double[] times, double[][] states, int[] coordinates) {
+        for (int i : coordinates) {
+            double[] y = new double[times.length];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = states[k][i];
+            }
+            line("x_" + (i + 1), times, y);
+        }
+        return this;
+    }
+
     /** Uses a logarithmic y axis. */
     public LineChart logY(boolean on) {
         this.logY = on;
