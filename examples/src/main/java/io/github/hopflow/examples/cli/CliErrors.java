@@ -21,7 +21,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        String name = cmd.getCommandSpec().qualifiedName(" ");
+        String name = name(cmd);
         StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(ex.getMessage()));
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             java.util.List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
@@ -32,6 +32,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         line.append("; see '").append(name).append(" --help'");
         cmd.getErr().println(line);
         return BAD_INPUT;
+    }
+
+    /** "hopflow COMMAND": the command's qualified name, which for a subcommand starts with the root's. */
+    static String name(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName(" ");
     }
 
     /** The message with its line breaks folded, so that it stays one line. */
@@ -45,11 +50,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             ex.printStackTrace(cmd.getErr());
         }
         if (ex instanceof IllegalArgumentException) {
-            cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
+            cmd.getErr().println(name(cmd) + ": " + oneLine(ex.getMessage()));
             return BAD_INPUT;
         }
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cmd.getErr().println("hopflow " + cmd.getCommandName() + ": " + oneLine(msg));
+        cmd.getErr().println(name(cmd) + ": " + oneLine(msg));
         return FAILURE;
     }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
                 + "weighted point clouds, the proximal (JKO) density flow, and the geodesic and "
                 + "mirror-descent geometry of the deterministic flows.",
         footer = {"", "Start with 'hopflow himmelblau' (the paper's example). "
-                + "'hopflow COMMAND --help' shows the options of a command."},
+                + "'hopflow COMMAND --help' shows the options of a command.",
+            "'hopflow sweep --grid NAME=V1,V2 --out DIR -- COMMAND ...' runs a command over a grid of option "
+                + "values as Apache Spark tasks (the optional Spark module, built on first use)."},
         subcommands = {
             CommandLine.HelpCommand.class,
             GeodesicCommand.class,
@@ -48,7 +50,19 @@ public final class HopflowCommand implements Runnable {
 
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new HopflowCommand());
+        return configure(new CommandLine(new HopflowCommand()));
+    }
+
+    /**
+     * Gives {@code cl} and its subcommands the behaviour of every hopflow command: errors in the
+     * input as one line with exit status 2, numerical failures and an exhausted heap as one line
+     * with exit status 1, enum values in any case, and {@code --version} reporting this build.
+     * Also used by commands built outside this jar ({@code hopflow sweep}).
+     *
+     * @param cl the command line. Modified.
+     * @return {@code cl}
+     */
+    public static CommandLine configure(CommandLine cl) {
         CliErrors errors = new CliErrors();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
@@ -59,14 +73,15 @@ public final class HopflowCommand implements Runnable {
                 return run.execute(parseResult);
             } catch (OutOfMemoryError e) {
                 CommandLine sub = parseResult.subcommand() == null ? cl : parseResult.subcommand().commandSpec().commandLine();
-                sub.getErr().println("hopflow " + sub.getCommandName() + ": out of memory (maximum heap "
+                sub.getErr().println(CliErrors.name(sub) + ": out of memory (maximum heap "
                         + Sizes.human(Runtime.getRuntime().maxMemory()) + "); ask for fewer particles, steps or runs,"
                         + " or give the JVM more memory (HOPFLOW_JAVA_OPTS=-Xmx...)");
                 return CliErrors.FAILURE;
             }
         });
-        // every subcommand's --version reports the same build
+        // every command's --version reports the same build
         VersionProvider version = new VersionProvider();
+        cl.getCommandSpec().versionProvider(version);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().versionProvider(version);
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * {@code io/github/hopflow/examples/version.properties}); a build from a copy without Git history
  * names no commit, and one from a working tree with uncommitted changes says so.
  */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
@@ -18,7 +18,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     /** "0.1.0-SNAPSHOT (commit 1234abcd56)", or what is known of it. */
-    static String describe() {
+    public static String describe() {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/io/github/hopflow/examples/version.properties")) {
             if (in != null) {
