@@ -6,6 +6,7 @@ import io.github.hopflow.examples.cli.Interruption;
 import io.github.hopflow.examples.cli.Json;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.ImageFiles;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -156,9 +157,16 @@ public final class SweepCommand implements Callable<Integer> {
             job.writeParquet(table, dir.folder("results.parquet"));
             long failed = results.stream().filter(r -> !r.ok()).count();
             boolean figure = plan.grid().names().size() == 2;
+            String figureProblem = null;
             if (figure) {
-                ImageFiles.writePng(SweepFigure.of(plan, table, plot == null ? "seconds" : plot),
-                        dir.resolve("sweep.png"));
+                try {
+                    BufferedImage image = SweepFigure.of(plan, table, plot == null ? "seconds" : plot);
+                    ImageFiles.writePng(image, dir.resolve("sweep.png"));
+                } catch (IllegalArgumentException e) {
+                    // the results are written; the figure's key is reported below, as bad input
+                    figureProblem = e.getMessage();
+                    figure = false;
+                }
             }
             double wall = (System.nanoTime() - start) * 1e-9;
             record.put("cells_run", todo.size());
@@ -177,6 +185,11 @@ public final class SweepCommand implements Callable<Integer> {
                         + " (hopflow sweep --resume runs them again)");
             }
             w.flush();
+            if (figureProblem != null) {
+                err.println("hopflow sweep: no sweep.png: " + figureProblem);
+                err.flush();
+                return 2;
+            }
             return failed > 0 ? 1 : 0;
         }
     }

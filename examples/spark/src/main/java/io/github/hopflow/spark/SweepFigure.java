@@ -52,14 +52,22 @@ public final class SweepFigure {
         SweepGrid.Axis across = axes.get(0);
         SweepGrid.Axis up = axes.get(1);
         List<Number[]> heat = new ArrayList<>();
+        double largest = 0;
         int cell = 0;
         for (int i = 0; i < across.values().size(); i++) {
             for (int j = 0; j < up.values().size(); j++, cell++) {
                 Object v = table.rows().get(cell)[column];
                 if (v instanceof Number && Double.isFinite(((Number) v).doubleValue())) {
-                    heat.add(new Number[] {i, j, ((Number) v).doubleValue()});
+                    // four significant digits: what the cells and the legend print
+                    double rounded = new java.math.BigDecimal(((Number) v).doubleValue())
+                            .round(new java.math.MathContext(4)).doubleValue();
+                    heat.add(new Number[] {i, j, rounded});
+                    largest = Math.max(largest, Math.abs(rounded));
                 }
             }
+        }
+        if (heat.isEmpty()) {
+            throw new IllegalArgumentException("--plot " + key + ": no cell has a value in that column");
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(160 + 110 * across.values().size())
                 .height(140 + 70 * up.values().size()).title(key + " (hopflow sweep " + plan.command() + ")")
@@ -69,17 +77,10 @@ public final class SweepFigure {
             colours[k] = ColourMap.VIRIDIS.colour(k / (COLOURS - 1.0));
         }
         chart.getStyler().setRangeColors(colours).setShowValue(true).setValueFontColor(Color.WHITE)
-                .setHeatMapDecimalValueFormatter(SweepFigure::format).setPlotContentSize(1.0).setChartBackgroundColor(Color.WHITE)
-                .setLegendVisible(true);
+                .setHeatMapValueDecimalPattern(largest != 0 && (largest < 1e-2 || largest >= 1e5) ? "0.###E0" : "0.####")
+                .setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12))
+                .setPlotContentSize(1.0).setChartBackgroundColor(Color.WHITE).setLegendVisible(true);
         chart.addSeries(key, across.values(), up.values(), heat);
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    private static String format(Double value) {
-        double a = Math.abs(value);
-        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(java.util.Locale.ROOT, "%.3g", value);
-        }
-        return String.format(java.util.Locale.ROOT, "%.4g", value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
     }
 }

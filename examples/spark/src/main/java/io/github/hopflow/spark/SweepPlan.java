@@ -43,9 +43,10 @@ public final class SweepPlan implements Serializable {
     private final boolean addThreads;
     private final boolean addQuiet;
     private final boolean hasForce;
+    private final Set<String> flags;
 
     private SweepPlan(String command, List<String> fixed, SweepGrid grid, long seed, boolean seedPerCell,
-            boolean addThreads, boolean addQuiet, boolean hasForce) {
+            boolean addThreads, boolean addQuiet, boolean hasForce, Set<String> flags) {
         this.command = command;
         this.fixed = List.copyOf(fixed);
         this.grid = grid;
@@ -54,6 +55,7 @@ public final class SweepPlan implements Serializable {
         this.addThreads = addThreads;
         this.addQuiet = addQuiet;
         this.hasForce = hasForce;
+        this.flags = flags;
     }
 
     /**
@@ -116,8 +118,14 @@ public final class SweepPlan implements Serializable {
         boolean fixedSeed = fixed.stream().anyMatch(t -> t.equals("--seed") || t.startsWith("--seed="));
         boolean seedPerCell = option(spec, "seed") != null && !grid.has("seed") && !fixedSeed;
         boolean fixedQuiet = fixed.contains("--quiet");
+        Set<String> flags = new TreeSet<>();
+        for (String name : grid.names()) {
+            if (option(spec, name).arity().max() == 0) {
+                flags.add(name);
+            }
+        }
         return new SweepPlan(command, fixed, grid, seed, seedPerCell, option(spec, "threads") != null,
-                option(spec, "quiet") != null && !fixedQuiet, option(spec, "force") != null);
+                option(spec, "quiet") != null && !fixedQuiet, option(spec, "force") != null, flags);
     }
 
     private static OptionSpec option(CommandSpec spec, String name) {
@@ -218,10 +226,8 @@ public final class SweepPlan implements Serializable {
         List<String> args = new ArrayList<>();
         args.add(command);
         args.addAll(fixed);
-        CommandSpec spec = HopflowCommand.commandLine().getSubcommands().get(command).getCommandSpec();
         for (Map.Entry<String, String> e : parameters.entrySet()) {
-            OptionSpec o = option(spec, e.getKey());
-            boolean flag = o != null && o.arity().max() == 0;
+            boolean flag = flags.contains(e.getKey());
             if (flag && e.getValue().equalsIgnoreCase("true")) {
                 args.add("--" + e.getKey());
             } else if (!(flag && e.getValue().equalsIgnoreCase("false"))) {
