@@ -1,6 +1,7 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.geometry.metric.DiagonalMetric;
+import io.github.hopflow.sde.cloud.MassCloud;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.io.CloudCsv;
 import java.nio.file.Path;
@@ -30,6 +31,23 @@ final class CliFiles {
         } catch (java.io.UncheckedIOException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the file given to {@code option} as a measure to transport: a {@code weight} column
+     * gives masses proportional to it; a cloud without one, or a density snapshot ({@code rho}
+     * column, or {@code .npy}), is the sample it holds, every point of mass 1/N (its density
+     * values are not masses; see {@link MassCloud}).
+     *
+     * @throws IllegalArgumentException starting with the option, naming the file and line
+     */
+    static MassCloud readMasses(String option, Path file) {
+        WeightedPointCloud cloud = read(option, file, null, false);
+        boolean npy = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
+        if (!npy && read(option, () -> CloudCsv.valueColumn(file)) == CloudCsv.ValueColumn.WEIGHT) {
+            return MassCloud.of(cloud.dimension(), cloud.positions(), cloud.values());
+        }
+        return MassCloud.samplesOf(cloud);
     }
 
     /**

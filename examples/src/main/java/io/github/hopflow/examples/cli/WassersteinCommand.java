@@ -1,7 +1,7 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.geometry.metric.DiagonalMetric;
-import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.cloud.MassCloud;
 import io.github.hopflow.wasserstein.ot.ExactTransportResult;
 import io.github.hopflow.wasserstein.ot.Sinkhorn;
 import io.github.hopflow.wasserstein.ot.SinkhornDivergence;
@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hopflow wasserstein}: W_G between two weighted clouds (header {@code x1,...,xn,weight};
- * weights normalised), exactly (W_G² and W_G) or entropically (linear cost ⟨P, C⟩, objective
+ * {@code hopflow wasserstein}: W_G between two discrete measures, each read from a cloud file:
+ * masses proportional to a {@code weight} column, or equal masses for the points of a plain cloud or
+ * of a density snapshot (whose {@code rho} values are densities, not masses), exactly (W_G² and W_G) or entropically (linear cost ⟨P, C⟩, objective
  * ⟨P, C⟩ + εΣP log P, debiased divergence, iterations). C = d_G².
  */
 @Command(name = "wasserstein", mixinStandardHelpOptions = true,
@@ -28,10 +29,11 @@ public final class WassersteinCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--a", required = true, paramLabel = "A.csv", description = "First cloud, header x1,...,xn[,weight].")
+    @Option(names = "--a", required = true, paramLabel = "A.csv", description = "First cloud: x1,...,xn,weight (masses proportional to the weights), or x1,...,xn or a "
+                    + "snapshot (x1,...,xn,rho, or .npy): its points as a sample, mass 1/N each.")
     Path a;
 
-    @Option(names = "--b", required = true, paramLabel = "B.csv", description = "Second cloud, header x1,...,xn[,weight].")
+    @Option(names = "--b", required = true, paramLabel = "B.csv", description = "Second cloud, as --a.")
     Path b;
 
     @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, description = "Activation gain beta of the Hopfield metric (default ${DEFAULT-VALUE}).")
@@ -61,8 +63,8 @@ public final class WassersteinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WeightedPointCloud ca = CliFiles.read("--a", a, null, false);
-        WeightedPointCloud cb = CliFiles.read("--b", b, null, false);
+        MassCloud ca = CliFiles.readMasses("--a", a);
+        MassCloud cb = CliFiles.readMasses("--b", b);
         if (ca.dimension() != cb.dimension()) {
             throw new IllegalArgumentException("--a has dimension " + ca.dimension() + " but --b has dimension "
                     + cb.dimension());

@@ -102,6 +102,19 @@ class RunAndWassersteinCommandTest {
         r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--eps", "-1");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--eps"), r[2]);
+        // a density snapshot is the sample it holds: its rho values are not masses
+        Path snapshot = tmp.resolve("snapshot.csv");
+        Path plain = tmp.resolve("plain.csv");
+        Files.writeString(snapshot, "x1,x2,rho\n0.2,0.3,1\n0.4,0.5,2\n0.6,0.1,1\n");
+        Files.writeString(plain, "x1,x2\n0.2,0.3\n0.4,0.5\n0.6,0.1\n");
+        double weighted = Json.mapper().readTree(run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--exact",
+                "--json")[1]).get("cost").asDouble();
+        double sampled = Json.mapper().readTree(run("wasserstein", "--a", snapshot.toString(), "--b", b.toString(),
+                "--exact", "--json")[1]).get("cost").asDouble();
+        double unweighted = Json.mapper().readTree(run("wasserstein", "--a", plain.toString(), "--b", b.toString(),
+                "--exact", "--json")[1]).get("cost").asDouble();
+        assertEquals(unweighted, sampled, 0.0);
+        assertTrue(Math.abs(weighted - sampled) > 1e-3, weighted + " " + sampled);
         Files.writeString(b, "x1,x2,weight\n1.7,0.8,1\n");
         r = run("wasserstein", "--a", a.toString(), "--b", b.toString(), "--exact");
         assertEquals("2", r[0]);

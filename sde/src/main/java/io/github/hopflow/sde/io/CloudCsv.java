@@ -94,6 +94,29 @@ public final class CloudCsv {
     }
 
     /**
+     * The value column a cloud file's header names: {@link ValueColumn#RHO} (density values, as a
+     * snapshot holds), {@link ValueColumn#WEIGHT} (transport weights), or {@link ValueColumn#NONE}.
+     *
+     * @throws IllegalArgumentException if the file cannot be read or is empty
+     */
+    public static ValueColumn valueColumn(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException("cloud file " + file + " is empty");
+            }
+            String[] names = header.replace("\uFEFF", "").trim().split("\\s*,\\s*");
+            String last = names[names.length - 1];
+            if (names.length > 1 && last.equalsIgnoreCase("rho")) {
+                return ValueColumn.RHO;
+            }
+            return names.length > 1 && last.equalsIgnoreCase("weight") ? ValueColumn.WEIGHT : ValueColumn.NONE;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cloud file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a cloud. The header must be {@code x1,...,xn} optionally followed by {@code rho} or
      * {@code weight}; without a value column every value is 1.
      *

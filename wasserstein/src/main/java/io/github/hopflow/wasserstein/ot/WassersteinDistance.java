@@ -1,15 +1,16 @@
 package io.github.hopflow.wasserstein.ot;
 
 import io.github.hopflow.geometry.metric.DiagonalMetric;
-import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.cloud.MassCloud;
 import io.github.hopflow.wasserstein.cost.IsometricCloud;
 import io.github.hopflow.wasserstein.cost.SquaredDistances;
 import io.github.hopflow.wasserstein.internal.Parallel;
 
 /**
- * The Wasserstein distance W_G of a diagonal metric between weighted point clouds: the ground cost
- * is d_G² = ‖φ(x) − φ(y)‖² in isometric coordinates (docs/design.md §1, "W_G between weighted clouds").
- * The clouds' values are used as transport weights, normalised to total mass 1.
+ * The Wasserstein distance W_G of a diagonal metric between discrete measures ({@link MassCloud}):
+ * the ground cost is d_G² = ‖φ(x) − φ(y)‖² in isometric coordinates (docs/design.md §1, "W_G between
+ * weighted clouds"). A density cloud is measured as the sample it is,
+ * {@link MassCloud#samplesOf}.
  *
  * <p>Exact W_G² by the transportation simplex ({@link ExactTransport}, small clouds), the entropic
  * cost by {@link Sinkhorn}, and the debiased {@link SinkhornDivergence}. Immutable and thread-safe.
@@ -41,29 +42,29 @@ public final class WassersteinDistance {
      *
      * @throws IllegalArgumentException for clouds of another dimension or outside the domain
      */
-    public ExactTransportResult exact(WeightedPointCloud a, WeightedPointCloud b) {
+    public ExactTransportResult exact(MassCloud a, MassCloud b) {
         double[] ua = iso("a", a);
         double[] ub = iso("b", b);
         double[] c = new double[Math.multiplyExact(a.size(), b.size())];
         SquaredDistances.compute(metric.dimension(), ua, ub, c, Parallel.defaultParallelism());
-        return ExactTransport.solve(a.size(), b.size(), c, weights(a), weights(b));
+        return ExactTransport.solve(a.size(), b.size(), c, a.masses(), b.masses());
     }
 
     /** Entropic optimal transport with {@code solver}'s ε. */
-    public SinkhornResult entropic(WeightedPointCloud a, WeightedPointCloud b, Sinkhorn solver) {
-        return solver.solve(metric.dimension(), iso("a", a), weights(a), iso("b", b), weights(b));
+    public SinkhornResult entropic(MassCloud a, MassCloud b, Sinkhorn solver) {
+        return solver.solve(metric.dimension(), iso("a", a), a.masses(), iso("b", b), b.masses());
     }
 
     /**
      * The debiased Sinkhorn divergence S_ε(a, b) with {@code solver}'s ε; the self terms use
      * {@link Sinkhorn#solveSymmetric}, and identical clouds give exactly 0.
      */
-    public SinkhornDivergence divergence(WeightedPointCloud a, WeightedPointCloud b, Sinkhorn solver) {
+    public SinkhornDivergence divergence(MassCloud a, MassCloud b, Sinkhorn solver) {
         int n = metric.dimension();
         double[] ua = iso("a", a);
         double[] ub = iso("b", b);
-        double[] wa = weights(a);
-        double[] wb = weights(b);
+        double[] wa = a.masses();
+        double[] wb = b.masses();
         SinkhornResult aa = solver.solveSymmetric(n, ua, wa);
         if (java.util.Arrays.equals(ua, ub) && java.util.Arrays.equals(wa, wb)) {
             return new SinkhornDivergence(aa, aa, aa);
@@ -73,24 +74,11 @@ public final class WassersteinDistance {
         return new SinkhornDivergence(ab, aa, bb);
     }
 
-    private double[] iso(String name, WeightedPointCloud cloud) {
+    private double[] iso(String name, MassCloud cloud) {
         if (cloud.dimension() != metric.dimension()) {
             throw new IllegalArgumentException("cloud " + name + " has dimension " + cloud.dimension()
                     + ", the metric has dimension " + metric.dimension());
         }
         return IsometricCloud.toIsometric(metric, name, cloud.positions());
-    }
-
-    /** The cloud's values divided by their sum. */
-    static double[] weights(WeightedPointCloud cloud) {
-        double[] w = cloud.values();
-        double s = 0;
-        for (double x : w) {
-            s += x;
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= s;
-        }
-        return w;
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
-import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.cloud.MassCloud;
 import io.github.hopflow.wasserstein.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +13,8 @@ class PotFixtureTest {
 
     private static final JsonNode F = Fixtures.read("ot_reference_pot.json");
 
-    private static WeightedPointCloud cloud(String x, String w) {
-        return WeightedPointCloud.of(2, Fixtures.flat(F.get(x)), Fixtures.vector(F.get(w)));
+    private static MassCloud cloud(String x, String w) {
+        return MassCloud.of(2, Fixtures.flat(F.get(x)), Fixtures.vector(F.get(w)));
     }
 
     private static WassersteinDistance wg() {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
-import io.github.hopflow.sde.cloud.WeightedPointCloud;
+import io.github.hopflow.sde.cloud.MassCloud;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TransportPropertiesTest {
 
-    private static WeightedPointCloud randomCloud(Random r, int count, int n) {
+    private static MassCloud randomCloud(Random r, int count, int n) {
         double[] x = new double[count * n];
         double[] w = new double[count];
         for (int i = 0; i < x.length; i++) {
@@ -21,7 +21,7 @@ class TransportPropertiesTest {
         for (int i = 0; i < count; i++) {
             w[i] = 0.5 + r.nextDouble();
         }
-        return WeightedPointCloud.of(n, x, w);
+        return MassCloud.of(n, x, w);
     }
 
     @Test
@@ -61,9 +61,9 @@ class TransportPropertiesTest {
         Random r = new Random(5);
         WassersteinDistance wg = WassersteinDistance.of(HopfieldMetric.paperExample(2, 0.25));
         for (int trial = 0; trial < 10; trial++) {
-            WeightedPointCloud p = randomCloud(r, 30 + r.nextInt(20), 2);
-            WeightedPointCloud q = randomCloud(r, 30 + r.nextInt(20), 2);
-            WeightedPointCloud s = randomCloud(r, 30 + r.nextInt(20), 2);
+            MassCloud p = randomCloud(r, 30 + r.nextInt(20), 2);
+            MassCloud q = randomCloud(r, 30 + r.nextInt(20), 2);
+            MassCloud s = randomCloud(r, 30 + r.nextInt(20), 2);
             double pq = wg.exact(p, q).distance();
             double qs = wg.exact(q, s).distance();
             double ps = wg.exact(p, s).distance();
@@ -79,15 +79,15 @@ class TransportPropertiesTest {
     void exactHandlesFewHundredPoints() {
         Random r = new Random(9);
         WassersteinDistance wg = WassersteinDistance.of(EuclideanMetric.of(3));
-        WeightedPointCloud p = randomCloud(r, 300, 3);
-        WeightedPointCloud q = randomCloud(r, 250, 3);
+        MassCloud p = randomCloud(r, 300, 3);
+        MassCloud q = randomCloud(r, 250, 3);
         ExactTransportResult res = wg.exact(p, q);
         // dual feasibility certifies optimality: u_j + v_i <= C(j, i), with equality on the plan
         double[] u = res.rowPotentials();
         double[] v = res.columnPotentials();
         double dual = 0;
-        double[] wp = WassersteinDistance.weights(p);
-        double[] wq = WassersteinDistance.weights(q);
+        double[] wp = p.masses();
+        double[] wq = q.masses();
         double worst = 0;
         for (int j = 0; j < p.size(); j++) {
             dual += wp[j] * u[j];
@@ -115,8 +115,8 @@ class TransportPropertiesTest {
         WassersteinDistance wg = WassersteinDistance.of(HopfieldMetric.paperExample(2, 0.25));
         Sinkhorn solver = Sinkhorn.builder().epsilon(0.05).tolerance(1e-11).build();
         for (int trial = 0; trial < 5; trial++) {
-            WeightedPointCloud p = randomCloud(r, 40, 2);
-            WeightedPointCloud q = randomCloud(r, 50, 2);
+            MassCloud p = randomCloud(r, 40, 2);
+            MassCloud q = randomCloud(r, 50, 2);
             SinkhornDivergence d = wg.divergence(p, q, solver);
             assertTrue(d.converged(), d.crossTerm() + " / " + d.selfTermA() + " / " + d.selfTermB());
             assertTrue(d.value() > 0, "divergence " + d.value());
@@ -128,18 +128,18 @@ class TransportPropertiesTest {
     void warmStartReusesPotentials() {
         Random r = new Random(13);
         WassersteinDistance wg = WassersteinDistance.of(HopfieldMetric.paperExample(2, 0.25));
-        WeightedPointCloud p = randomCloud(r, 60, 2);
-        WeightedPointCloud q = randomCloud(r, 70, 2);
+        MassCloud p = randomCloud(r, 60, 2);
+        MassCloud q = randomCloud(r, 70, 2);
         Sinkhorn solver = Sinkhorn.builder().epsilon(0.01).tolerance(1e-10).build();
         SinkhornResult cold = wg.entropic(p, q, solver);
         double[] up = io.github.hopflow.wasserstein.cost.IsometricCloud.toIsometric(wg.metric(), "p", p.positions());
         double[] uq = io.github.hopflow.wasserstein.cost.IsometricCloud.toIsometric(wg.metric(), "q", q.positions());
-        SinkhornResult warm = solver.solve(2, up, WassersteinDistance.weights(p), uq, WassersteinDistance.weights(q),
+        SinkhornResult warm = solver.solve(2, up, p.masses(), uq, q.masses(),
                 cold.rowPotentials(), cold.columnPotentials());
         assertTrue(warm.iterations() <= 1, "warm start took " + warm.iterations() + " iterations");
         assertEquals(cold.objective(), warm.objective(), 1e-9);
         SinkhornResult noScaling = Sinkhorn.builder().epsilon(0.01).tolerance(1e-10).epsilonScaling(false).build()
-                .solve(2, up, WassersteinDistance.weights(p), uq, WassersteinDistance.weights(q));
+                .solve(2, up, p.masses(), uq, q.masses());
         assertEquals(cold.objective(), noScaling.objective(), 1e-8);
         System.out.printf("Sinkhorn eps=0.01 60x70: %d iterations with eps-scaling (%d stages), %d without%n",
                 cold.iterations(), cold.stages(), noScaling.iterations());
@@ -161,13 +161,13 @@ class TransportPropertiesTest {
     void badInputIsRejectedWithTheParameterNamed() {
         Random r = new Random(19);
         WassersteinDistance wg = WassersteinDistance.of(HopfieldMetric.paperExample(2, 0.25));
-        WeightedPointCloud p = randomCloud(r, 5, 2);
+        MassCloud p = randomCloud(r, 5, 2);
         assertMessage(() -> Sinkhorn.of(0.0), "eps");
         assertMessage(() -> Sinkhorn.of(-1), "eps");
         assertMessage(() -> Sinkhorn.of(Double.NaN), "eps");
-        WeightedPointCloud outside = WeightedPointCloud.of(2, new double[] {0.5, 1.5}, new double[] {1});
+        MassCloud outside = MassCloud.of(2, new double[] {0.5, 1.5}, new double[] {1});
         assertMessage(() -> wg.exact(p, outside), "outside the domain");
-        assertMessage(() -> wg.entropic(p, WeightedPointCloud.of(3, new double[] {0.1, 0.2, 0.3}, new double[] {1}),
+        assertMessage(() -> wg.entropic(p, MassCloud.of(3, new double[] {0.1, 0.2, 0.3}, new double[] {1}),
                 Sinkhorn.of(0.1)), "dimension");
         Sinkhorn s = Sinkhorn.of(0.1);
         assertMessage(() -> s.solve(1, new double[] {0, 1}, new double[] {0.5, 0.5}, new double[] {0},
