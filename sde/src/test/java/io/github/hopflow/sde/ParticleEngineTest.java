@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hopflow.geometry.activation.LogisticActivation;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Quadratic;
@@ -46,6 +47,22 @@ class ParticleEngineTest {
             }
         }
         return x;
+    }
+
+    /**
+     * The logistic activation of gain g has the paper's mobility 4β·x(1 − x) with β = g/4, and says
+     * so through its interface: every scheme runs it (the splitting scheme included) with the
+     * paper's fast kernels, giving the positions of the paper's metric bit for bit.
+     */
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void aLogisticNetworkRunsEverySchemeAsThePapersMetricOfTheSameMobility(Scheme scheme) {
+        DiffusionMachine logistic = DiffusionMachine.of(HopfieldMetric.uniform(2, LogisticActivation.of(1.0)),
+                ScaledHimmelblau.of(), 25);
+        for (BoundaryPolicy policy : BoundaryPolicy.values()) {
+            assertArrayEquals(simulate(paper(), scheme, policy, 1, 300, 20, 1e-3),
+                    simulate(logistic, scheme, policy, 1, 300, 20, 1e-3), scheme + " " + policy);
+        }
     }
 
     /** Same seed, 1, 2 and 4 threads: bit-identical positions (10 blocks of 256 particles). */

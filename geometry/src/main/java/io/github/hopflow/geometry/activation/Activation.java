@@ -49,6 +49,18 @@ public interface Activation {
         return derivative(inverse(x));
     }
 
+    /**
+     * The gain g when the mobility is exactly quadratic on the bounded range, m(x) = g·(x − a)(b − x)
+     * with (a, b) = ({@link #lowerBound()}, {@link #upperBound()}), the form of every sigmoid whose
+     * derivative is a quadratic in its value (the logistic function: g; the paper's scaled tanh: 4β);
+     * NaN when the mobility has another form. For this form the diffusion machine has closed-form
+     * barrier flows, isometric coordinates (arcsines) and heat kernels, which the engine's fast
+     * kernels and the splitting scheme use; the default, NaN, makes it use the generic ones.
+     */
+    default double quadraticMobilityGain() {
+        return Double.NaN;
+    }
+
     /** dm/dx = σ''(s)/σ'(s) at s = σ⁻¹(x). */
     default double mobilityDerivative(double x) {
         double s = inverse(x);

@@ -62,6 +62,12 @@ public final class LogisticActivation implements Activation {
         return 1;
     }
 
+    /** g: the mobility g·x(1 − x) is quadratic. */
+    @Override
+    public double quadraticMobilityGain() {
+        return gain;
+    }
+
     @Override
     public double mobility(double x) {
         return gain * x * (1 - x);

@@ -64,6 +64,12 @@ public final class ScaledTanhActivation implements Activation {
         return 1;
     }
 
+    /** 4β: the mobility 4β·x(1 − x) is quadratic. */
+    @Override
+    public double quadraticMobilityGain() {
+        return 4 * beta;
+    }
+
     @Override
     public double mobility(double x) {
         return 4 * beta * x * (1 - x);

@@ -52,6 +52,15 @@ public interface DiagonalMetric {
     }
 
     /**
+     * The gain g of coordinate i when its mobility is m(x) = g·(x − a)(b − x) on its bounded range
+     * (a, b), else NaN (see {@link io.github.hopflow.geometry.activation.Activation#quadraticMobilityGain()}).
+     * The default is NaN: a metric states the form it has, no caller infers it from the type.
+     */
+    default double quadraticMobilityGain(int i) {
+        return Double.NaN;
+    }
+
+    /**
      * Checks that {@code x} has this metric's dimension and lies in the closed domain.
      *
      * @param name the parameter name used in the error message

@@ -79,6 +79,11 @@ public final class HopfieldMetric implements DiagonalMetric {
     }
 
     @Override
+    public double quadraticMobilityGain(int i) {
+        return activations[i].quadraticMobilityGain();
+    }
+
+    @Override
     public double mobility(int i, double xi) {
         return activations[i].mobility(xi);
     }

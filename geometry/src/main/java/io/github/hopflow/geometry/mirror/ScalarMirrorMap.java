@@ -1,16 +1,14 @@
 package io.github.hopflow.geometry.mirror;
 
 import io.github.hopflow.geometry.activation.Activation;
-import io.github.hopflow.geometry.activation.LogisticActivation;
-import io.github.hopflow.geometry.activation.ScaledTanhActivation;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * The mirror map of one coordinate: ψ with ψ' = σ and its Legendre conjugate ψ* with ψ*' = σ⁻¹
- * and ψ*'' = 1/σ'(σ⁻¹) = g (HNN paper, eqs. (17)–(21)). Closed forms for the logistic and the
- * paper's example, quadrature for any other activation.
+ * and ψ*'' = 1/σ'(σ⁻¹) = g (HNN paper, eqs. (17)–(21)). Closed forms for the activations of
+ * quadratic mobility (the logistic and the paper's example), quadrature for any other activation.
  */
 abstract class ScalarMirrorMap {
 
@@ -20,12 +18,15 @@ abstract class ScalarMirrorMap {
         this.activation = activation;
     }
 
+    /**
+     * The closed form when the activation states a quadratic mobility g·x(1 − x) on (0, 1): then σ
+     * is the logistic function logistic(g(s − c)) with c = σ⁻¹(½) (the paper's example: g = 4β,
+     * c = ½; the logistic activation: c = 0); quadrature otherwise.
+     */
     static ScalarMirrorMap of(Activation a) {
-        if (a instanceof ScaledTanhActivation) {
-            return new Softplus(a, 4 * ((ScaledTanhActivation) a).beta(), 0.5);
-        }
-        if (a instanceof LogisticActivation) {
-            return new Softplus(a, ((LogisticActivation) a).gain(), 0.0);
+        double g = a.quadraticMobilityGain();
+        if (g > 0 && Double.isFinite(g) && a.lowerBound() == 0 && a.upperBound() == 1) {
+            return new Softplus(a, g, a.inverse(0.5));
         }
         return new Quadrature(a);
     }

@@ -1,16 +1,14 @@
 package io.github.hopflow.sde.internal;
 
-import io.github.hopflow.geometry.activation.Activation;
-import io.github.hopflow.geometry.activation.ScaledTanhActivation;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
-import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 
 /**
- * Chooses the step kernel for a metric and a scheme: specialised kernels for the paper's example
- * metric (every coordinate with the mobility 4β_i x(1 − x)) and for the Euclidean metric, generic
- * kernels calling the {@link DiagonalMetric} otherwise.
+ * Chooses the step kernel for a metric and a scheme: specialised kernels where every coordinate
+ * has the quadratic mobility 4β_i x(1 − x) on [0, 1] (as the metric states it,
+ * {@link DiagonalMetric#quadraticMobilityGain(int)}: the paper's example, logistic networks) and
+ * for the Euclidean metric, generic kernels calling the {@link DiagonalMetric} otherwise.
  */
 public final class Kernels {
 
@@ -59,26 +57,27 @@ public final class Kernels {
                     return new EulerFlatKernel(objective, h);
                 }
                 throw new IllegalArgumentException("scheme ISOMETRIC_SPLITTING needs the exact barrier flow, known for "
-                        + "the paper's example metric (ScaledTanhActivation in every coordinate) and the Euclidean "
-                        + "metric; got metric " + metric + " (use ISOMETRIC_IMPLICIT)");
+                        + "metrics whose every coordinate has a quadratic mobility g·x(1 - x) on [0, 1] (the scaled "
+                        + "tanh and logistic activations) and the Euclidean metric; got metric " + metric
+                        + " (use ISOMETRIC_IMPLICIT)");
             default:
                 throw new IllegalArgumentException("unknown scheme " + kind);
         }
     }
 
-    /** β_i of every coordinate when all activations are {@link ScaledTanhActivation}, else null. */
+    /**
+     * β_i of every coordinate when each has the mobility 4β_i·x(1 − x) on [0, 1] (a quadratic
+     * mobility of gain 4β_i on the unit range: the paper's scaled tanh, the logistic function, any
+     * activation that states that form), else null.
+     */
     static double[] tanhGains(DiagonalMetric metric) {
-        if (!(metric instanceof HopfieldMetric)) {
-            return null;
-        }
-        HopfieldMetric hm = (HopfieldMetric) metric;
-        double[] beta = new double[hm.dimension()];
+        double[] beta = new double[metric.dimension()];
         for (int i = 0; i < beta.length; i++) {
-            Activation a = hm.activation(i);
-            if (!(a instanceof ScaledTanhActivation)) {
+            double g = metric.quadraticMobilityGain(i);
+            if (!(g > 0) || Double.isInfinite(g) || metric.lowerBound(i) != 0 || metric.upperBound(i) != 1) {
                 return null;
             }
-            beta[i] = ((ScaledTanhActivation) a).beta();
+            beta[i] = g / 4;
         }
         return beta;
     }
