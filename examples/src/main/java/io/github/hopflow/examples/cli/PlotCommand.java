@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.figures.EvolutionFigure;
 import io.github.hopflow.examples.figures.EvolutionPlots;
 import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.snapshot.RunInfo;
@@ -54,6 +55,12 @@ public final class PlotCommand implements Callable<Integer> {
             description = "Colour map of the density values (default: ${DEFAULT-VALUE}; rainbow as in the paper's Fig. 4).")
     String colormap;
 
+    @Option(names = "--draw", paramLabel = "auto|points|values|positions", defaultValue = "auto",
+            description = "How a panel draws its cloud: points (each coloured by its value), values (a 2-D histogram of "
+                    + "the values: their mean per bin), positions (a 2-D histogram of the points' density); auto: points "
+                    + "up to " + EvolutionFigure.LARGE_CLOUD + " points, values above (default: ${DEFAULT-VALUE}).")
+    EvolutionFigure.Drawing draw;
+
     @Spec
     CommandSpec spec;
 
@@ -98,7 +105,8 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException("cannot create " + parent + ": " + e.getMessage(), e);
             }
         }
-        EvolutionPlots plots = EvolutionPlots.forRun(chosen, pair[0], pair[1], info, "Density evolution", map);
+        EvolutionPlots plots = EvolutionPlots.forRun(chosen, pair[0], pair[1], info, "Density evolution", map,
+                draw);
         if (gif) {
             List<BufferedImage> images = plots.figure().frames();
             ImageFiles.writeGif(images, file, EvolutionPlots.FRAME_MILLIS);

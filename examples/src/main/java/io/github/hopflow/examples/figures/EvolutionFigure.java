@@ -3,6 +3,7 @@ package io.github.hopflow.examples.figures;
 import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
+import io.github.hopflow.examples.plot.DensityBins;
 import io.github.hopflow.examples.plot.FieldChart;
 import io.github.hopflow.examples.plot.GlyphMarker;
 import io.github.hopflow.examples.plot.GridField;
@@ -23,7 +24,9 @@ import java.util.List;
  * The evolution of a weighted point cloud (HNN paper, Fig. 4): one panel per snapshot, each point
  * coloured by its density value on one logarithmic colour scale shared by all panels, optionally
  * over contour lines of a background density (the stationary ρ∞) and with reference points
- * marked. Rendered as a grid of panels or as animation frames.
+ * marked. Rendered as a grid of panels or as animation frames. A cloud of more than
+ * {@value #LARGE_CLOUD} points is drawn as a 2-D histogram of its values (or, on request, of its
+ * positions) in bins of a few pixels, on the same colour scale ({@link Drawing}).
  *
  * <p>Clouds of more than two dimensions are shown through a chosen pair of coordinates.
  */
@@ -43,6 +46,22 @@ public final class EvolutionFigure {
     private final String referenceLabel;
     private final double[] box;
     private final ColourScale scale;
+    private final Drawing drawing;
+
+    /** How a panel draws its cloud. */
+    public enum Drawing {
+        /** {@link #POINTS} up to {@value #LARGE_CLOUD} points, {@link #VALUES} above. */
+        AUTO,
+        /** Every point, coloured by its value. */
+        POINTS,
+        /** A 2-D histogram of the positions: the density the points sample. */
+        POSITIONS,
+        /** A 2-D histogram of the values: the mean ϱ of the points in each bin. */
+        VALUES
+    }
+
+    /** The largest cloud {@link Drawing#AUTO} draws point by point. */
+    public static final int LARGE_CLOUD = 100_000;
 
     private EvolutionFigure(Builder b) {
         this.snapshots = List.copyOf(b.snapshots);
@@ -54,6 +73,7 @@ public final class EvolutionFigure {
         this.referenceLabel = b.referenceLabel;
         this.box = b.box != null ? b.box : boundingBox(snapshots, dimX, dimY);
         this.scale = sharedScale(snapshots, b.colourMap);
+        this.drawing = b.drawing;
     }
 
     /** Starts a figure of {@code snapshots} (at least one, in the order to show). */
@@ -86,7 +106,7 @@ public final class EvolutionFigure {
                     Snapshot s = snapshots.get(k);
                     String title = (heading == null ? "" : heading + ", ") + timeLabel(s);
                     return panel(s, title, true)
-                            .colourBar(ColourBar.of(scale, "ϱ (density)"))
+                            .colourBar(ColourBar.of(scale, barLabel()))
                             .render(FRAME_SIZE + ColourBar.WIDTH, FRAME_SIZE);
                 })
                 .toList();
@@ -96,9 +116,6 @@ public final class EvolutionFigure {
         String xName = "x" + subscript(dimX + 1);
         String yName = "x" + subscript(dimY + 1);
         FieldChart chart = FieldChart.over(title, xName, yName, box[0], box[1], box[2], box[3]);
-        if (background != null) {
-            chart.contours(background, CONTOUR, 1.0f, legend ? "contours of ρ∞" : null);
-        }
         WeightedPointCloud c = s.cloud();
         double[] x = new double[c.size()];
         double[] y = new double[c.size()];
@@ -108,13 +125,45 @@ public final class EvolutionFigure {
             y[i] = c.coordinate(i, dimY);
             v[i] = c.value(i);
         }
-        int[] order = ascending(v);
-        chart.cloud(permute(x, order), permute(y, order), permute(v, order), scale);
+        Drawing d = drawingOf(c.size());
+        if (d != Drawing.POINTS) {
+            // bins of about 3 pixels, with about 20 points each on average where the cloud is spread out
+            int side = (int) Math.max(16, Math.min(PANEL_WIDTH / 3.0, Math.sqrt(c.size() / 20.0)));
+            chart.histogram(DensityBins.of(x, y, v, d == Drawing.VALUES ? DensityBins.Statistic.VALUES
+                    : DensityBins.Statistic.POSITIONS, box[0], box[1], box[2], box[3], side, side), scale);
+        }
+        if (background != null) {
+            chart.contours(background, CONTOUR, 1.0f, legend ? "contours of ρ∞" : null);
+        }
+        if (d == Drawing.POINTS) {
+            int[] order = ascending(v);
+            chart.cloud(permute(x, order), permute(y, order), permute(v, order), scale);
+        }
         if (references != null && !references.isEmpty()) {
             chart.markers(references, legend ? referenceLabel : null, Color.WHITE,
                     GlyphMarker.of(GlyphMarker.Shape2D.STAR, 2.2, Color.BLACK));
         }
         return chart.markerSize(legend ? 7 : 6).legend(legend);
+    }
+
+    private Drawing drawingOf(int size) {
+        return drawing != Drawing.AUTO ? drawing : size > LARGE_CLOUD ? Drawing.VALUES : Drawing.POINTS;
+    }
+
+    /** The colour bar's label: what the colours of the panels show. */
+    private String barLabel() {
+        int largest = 0;
+        for (Snapshot s : snapshots) {
+            largest = Math.max(largest, s.cloud().size());
+        }
+        switch (drawingOf(largest)) {
+            case POSITIONS:
+                return "point density";
+            case VALUES:
+                return "ϱ, bin mean";
+            default:
+                return "ϱ (density)";
+        }
     }
 
     private BufferedImage colourBarImage(int height) {
@@ -124,7 +173,7 @@ public final class EvolutionFigure {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             int top = Math.max(40, height / 8);
-            ColourBar.of(scale, "ϱ (density)").paint(g, 0, top, height - top);
+            ColourBar.of(scale, barLabel()).paint(g, 0, top, height - top);
         } finally {
             g.dispose();
         }
@@ -218,6 +267,7 @@ public final class EvolutionFigure {
         private List<double[]> references;
         private String referenceLabel;
         private double[] box;
+        private Drawing drawing = Drawing.AUTO;
 
         private Builder(List<Snapshot> snapshots) {
             if (snapshots == null || snapshots.isEmpty()) {
@@ -242,13 +292,19 @@ public final class EvolutionFigure {
             return this;
         }
 
-        /** A heading above the grid (and the start of every frame title). */
         /** The colour map of the values (default {@link ColourMap#DEFAULT}). */
         public Builder colourMap(ColourMap map) {
             this.colourMap = map == null ? ColourMap.DEFAULT : map;
             return this;
         }
 
+        /** How the panels draw their clouds (default {@link Drawing#AUTO}). */
+        public Builder drawing(Drawing mode) {
+            this.drawing = mode == null ? Drawing.AUTO : mode;
+            return this;
+        }
+
+        /** A heading above the grid (and the start of every frame title). */
         public Builder heading(String text) {
             this.heading = text;
             return this;

@@ -38,7 +38,14 @@ public final class EvolutionPlots {
     /** As {@link #forRun(List, int, int, RunInfo, String)}, the values coloured by {@code map}. */
     public static EvolutionPlots forRun(List<Snapshot> snapshots, int dimX, int dimY, RunInfo info, String heading,
             io.github.hopflow.examples.plot.ColourMap map) {
-        EvolutionFigure.Builder b = EvolutionFigure.of(snapshots).dims(dimX, dimY).heading(heading).colourMap(map);
+        return forRun(snapshots, dimX, dimY, info, heading, map, EvolutionFigure.Drawing.AUTO);
+    }
+
+    /** As {@link #forRun(List, int, int, RunInfo, String, io.github.hopflow.examples.plot.ColourMap)}, drawn as {@code drawing} says. */
+    public static EvolutionPlots forRun(List<Snapshot> snapshots, int dimX, int dimY, RunInfo info, String heading,
+            io.github.hopflow.examples.plot.ColourMap map, EvolutionFigure.Drawing drawing) {
+        EvolutionFigure.Builder b = EvolutionFigure.of(snapshots).dims(dimX, dimY).heading(heading).colourMap(map)
+                .drawing(drawing);
         int n = snapshots.get(0).cloud().dimension();
         if (n == 2 && info.objective().isPresent() && !Double.isNaN(info.temperature()) && inUnitSquare(snapshots)) {
             Objective f;

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A two-dimensional figure over a rectangle, built from layers drawn in this order: a heat map of
- * a {@link GridField}, contour lines, a point cloud coloured by value, and markers; with a title,
+ * a {@link GridField} or the bins of a {@link DensityBins} histogram, contour lines, a point cloud coloured by value, and markers; with a title,
  * axis titles, a legend for the labelled layers and an optional colour bar on the right. The plot
  * area is square when the rectangle is (geometry is not distorted).
  *
@@ -34,7 +34,7 @@ public final class FieldChart {
     private final double xMax;
     private final double yMin;
     private final double yMax;
-    private GridField heat;
+    private java.util.function.DoubleBinaryOperator heat;
     private ColourScale heatScale;
     private final List<ContourLayer> contours = new ArrayList<>();
     private final List<CloudLayer> clouds = new ArrayList<>();
@@ -70,7 +70,17 @@ public final class FieldChart {
 
     /** Fills the plot area with {@code field} coloured by {@code scale} (bilinear between nodes). */
     public FieldChart heatMap(GridField field, ColourScale scale) {
-        this.heat = field;
+        this.heat = field::interpolate;
+        this.heatScale = scale;
+        return this;
+    }
+
+    /**
+     * Fills the plot area with the bins of {@code bins} coloured by {@code scale}, each bin one
+     * flat colour, empty bins left white: the picture of a cloud too large to draw point by point.
+     */
+    public FieldChart histogram(DensityBins bins, ColourScale scale) {
+        this.heat = bins::valueAt;
         this.heatScale = scale;
         return this;
     }
@@ -306,7 +316,8 @@ public final class FieldChart {
             double y = yMax - (r + 0.5) / area.height() * (yMax - yMin);
             for (int c = 0; c < area.width(); c++) {
                 double x = xMin + (c + 0.5) / area.width() * (xMax - xMin);
-                img.setRGB(c, r, heatScale.argb(heat.interpolate(x, y)));
+                double v = heat.applyAsDouble(x, y);
+                img.setRGB(c, r, Double.isNaN(v) ? 0xFFFFFFFF : heatScale.argb(v));
             }
         }
         return img;

@@ -69,6 +69,36 @@ class PlotCommandTest {
         assertTrue(r.err().contains("--dims"), r.err());
     }
 
+    /** A cloud above the point-by-point limit is drawn as a histogram of its values, of another look. */
+    @Test
+    void largeCloudsAreDrawnAsHistograms() throws Exception {
+        Path big = run.resolve("big/snapshots");
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = io.github.hopflow.examples.figures.EvolutionFigure.LARGE_CLOUD + 1;
+        double[] x = new double[2 * n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = 0.5 + 0.15 * rnd.nextGaussian() % 0.49;
+            x[2 * i + 1] = 0.5 + 0.1 * rnd.nextGaussian() % 0.49;
+            v[i] = Math.exp(-Math.pow(x[2 * i] - 0.5, 2) / 0.045 - Math.pow(x[2 * i + 1] - 0.5, 2) / 0.02);
+        }
+        SnapshotDirectory.at(big).write(0, WeightedPointCloud.of(2, x, v));
+        Path auto = run.resolve("big/auto.png");
+        Path points = run.resolve("big/points.png");
+        Path positions = run.resolve("big/positions.png");
+        assertEquals(0, Cli.run("plot", "--snapshots", big.toString(), "--out", auto.toString()).exit());
+        assertEquals(0, Cli.run("plot", "--snapshots", big.toString(), "--out", points.toString(), "--draw", "points")
+                .exit());
+        assertEquals(0, Cli.run("plot", "--snapshots", big.toString(), "--out", positions.toString(), "--draw",
+                "positions").exit());
+        Images.assertValidImage(auto, 400, 400);
+        assertTrue(Files.size(auto) != Files.size(points) && Files.size(auto) != Files.size(positions));
+        Cli.Result bad = Cli.run("plot", "--snapshots", big.toString(), "--out", auto.toString(), "--force", "--draw",
+                "dots");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--draw"), bad.err());
+    }
+
     @Test
     void badInputExitsWithStatusTwo() throws Exception {
         Cli.Result r = Cli.run("plot", "--snapshots", run.resolve("missing").toString());
