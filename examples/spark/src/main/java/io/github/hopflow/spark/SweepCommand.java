@@ -1,12 +1,11 @@
 package io.github.hopflow.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hopflow.examples.cli.FigureOptions;
 import io.github.hopflow.examples.cli.HopflowCommand;
 import io.github.hopflow.examples.cli.Interruption;
 import io.github.hopflow.examples.cli.Json;
 import io.github.hopflow.examples.output.OutputDirectory;
-import io.github.hopflow.examples.plot.ImageFiles;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "Writes DIR/cells/NNNN/ (each cell's own output, hopflow.log and cell.json), DIR/results.csv and "
                 + "DIR/results.parquet (one row per cell: cell, the grid values, seed, every scalar of the "
                 + "summary with nested keys joined by '.', arrays as KEY.last, seconds, status), DIR/sweep.json "
-                + "and, for a grid of two names, DIR/sweep.png (a heat map of --plot KEY)."},
+                + "and, for a grid of two names, DIR/sweep.png (a heat map of --plot KEY; sweep.svg or sweep.pdf with --format)."},
         footer = {"", "Example: hopflow sweep --grid particles=100,500 --grid temperature=0.5,1,2 --out sweeps/t "
                 + "-- run --steps 200",
             "Each cell runs with --threads 1 and --quiet; its seed is derived from --seed and its index unless "
@@ -75,6 +74,9 @@ public final class SweepCommand implements Callable<Integer> {
             description = "The sweep's seed, from which each cell's own is derived (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Mixin
+    FigureOptions figures;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -106,6 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot " + plot + " needs a grid of two names, got "
                     + plan.grid().names().size());
         }
+        figures.format();
         if (master != null && master.isBlank()) {
             throw new IllegalArgumentException("--master must name a Spark master URL, got an empty one");
         }
@@ -160,8 +163,7 @@ public final class SweepCommand implements Callable<Integer> {
             String figureProblem = null;
             if (figure) {
                 try {
-                    BufferedImage image = SweepFigure.of(plan, table, plot == null ? "seconds" : plot);
-                    ImageFiles.writePng(image, dir.resolve("sweep.png"));
+                    figures.write(SweepFigure.of(plan, table, plot == null ? "seconds" : plot), dir, "sweep");
                 } catch (IllegalArgumentException e) {
                     // the results are written; the figure's key is reported below, as bad input
                     figureProblem = e.getMessage();
@@ -179,7 +181,7 @@ public final class SweepCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "sweep: %d cells of '%s' (%d run now, %d failed) in %.1f s; wrote %s%n",
                     plan.cellCount(), plan.command(), todo.size(), failed, wall,
-                    dir.path().resolve("results.csv") + ", results.parquet, sweep.json" + (figure ? ", sweep.png" : ""));
+                    dir.path().resolve("results.csv") + ", results.parquet, sweep.json" + (figure ? ", " + figures.format().file("sweep") : ""));
             if (failed > 0) {
                 w.println("sweep: " + failed + " cell(s) failed; their messages are in the status column"
                         + " (hopflow sweep --resume runs them again)");

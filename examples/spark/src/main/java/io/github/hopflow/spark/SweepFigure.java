@@ -1,11 +1,10 @@
 package io.github.hopflow.spark;
 
 import io.github.hopflow.examples.plot.ColourMap;
+import io.github.hopflow.examples.plot.Figure;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
@@ -31,7 +30,7 @@ public final class SweepFigure {
      * @throws IllegalArgumentException if the grid does not have two names, or {@code key} is not a
      *     numeric column (naming the numeric columns there are)
      */
-    public static BufferedImage of(SweepPlan plan, ResultTable table, String key) {
+    public static Figure of(SweepPlan plan, ResultTable table, String key) {
         List<SweepGrid.Axis> axes = plan.grid().axes();
         if (axes.size() != 2) {
             throw new IllegalArgumentException("--plot needs a grid of two names, got " + axes.size());
@@ -81,6 +80,6 @@ public final class SweepFigure {
                 .setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12))
                 .setPlotContentSize(1.0).setChartBackgroundColor(Color.WHITE).setLegendVisible(true);
         chart.addSeries(key, across.values(), up.values(), heat);
-        return BitmapEncoder.getBufferedImage(chart);
+        return Figure.of(chart);
     }
 }

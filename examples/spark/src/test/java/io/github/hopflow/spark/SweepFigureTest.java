@@ -29,10 +29,10 @@ class SweepFigureTest {
     @Test
     void aHeatMapColoursEachPairOfGridValues() {
         SweepPlan plan = SweepPlan.of(List.of("run"), SweepGrid.parse(List.of("particles=10,20,40", "eps=0.1,0.05")), 1);
-        BufferedImage low = SweepFigure.of(plan, table(plan, true), "energy");
+        BufferedImage low = SweepFigure.of(plan, table(plan, true), "energy").raster();
         assertTrue(low.getWidth() > 300 && low.getHeight() > 200);
         // the figure depends on the values drawn
-        BufferedImage seconds = SweepFigure.of(plan, table(plan, true), "seconds");
+        BufferedImage seconds = SweepFigure.of(plan, table(plan, true), "seconds").raster();
         boolean differs = false;
         for (int y = 0; y < low.getHeight() && !differs; y += 3) {
             for (int x = 0; x < low.getWidth() && !differs; x += 3) {

@@ -1,9 +1,10 @@
 package io.github.hopflow.examples.bench;
 
-import io.github.hopflow.examples.plot.ImageFiles;
+import io.github.hopflow.examples.plot.FigureFormat;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.Figure;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -32,7 +33,7 @@ public final class ScalingPlot {
      * @param title chart title
      * @param file output PNG path, written as it is named (through a temporary file)
      */
-    public static void write(double[] sizes, double[] step, double[] prox, String title, Path file) {
+    public static void write(double[] sizes, double[] step, double[] prox, String title, Path file, FigureFormat format) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
                 .xAxisTitle("particles N").yAxisTitle("milliseconds per step (median)").build();
@@ -47,6 +48,6 @@ public final class ScalingPlot {
             ref[i] = step[0] * (sizes[i] / sizes[0]) * (sizes[i] / sizes[0]);
         }
         chart.addSeries("N² from the first point", sizes, ref).setMarker(SeriesMarkers.NONE);
-        ImageFiles.writePng(BitmapEncoder.getBufferedImage(chart), file);
+        FigureFiles.write(Figure.of(chart), file, format);
     }
 }

@@ -71,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Particle counts of --scaling. Default: 250,500,1000,2000,5000,10000,20000,50000,100000.")
     List<Integer> sizes;
 
-    @Option(names = "--out", paramLabel = "FILE.png", defaultValue = "docs/scaling.png",
-            description = "Plot file of --scaling. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "FILE.png|svg|pdf", defaultValue = "docs/scaling.png",
+            description = "Plot file of --scaling, its format by the extension. Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--force", description = "Replace an existing --out file of --scaling.")
@@ -176,7 +176,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must name a file, got an empty path");
         }
         if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a directory; name the PNG file to write");
+            throw new IllegalArgumentException("--out " + out + " is a directory; name the figure file to write");
+        }
+        io.github.hopflow.examples.plot.FigureFormat format = io.github.hopflow.examples.plot.FigureFormat.ofFile(out);
+        if (format == null) {
+            throw new IllegalArgumentException("--out " + out + " must end in .png, .svg or .pdf");
         }
         if (Files.exists(out) && !force) {
             throw new IllegalArgumentException("--out " + out + " already exists; pass --force to replace it");
@@ -208,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ScalingPlot.write(n, step, prox, String.format(Locale.ROOT,
                 "hopflow density-flow step, n = 2, %d threads, automatic kernel (tolerance %.0e)", p, kernelTolerance),
-                out);
+                out, format);
         if (!json) {
             w.println("wrote " + out);
         }

@@ -1,12 +1,12 @@
 package io.github.hopflow.examples.cli;
 
+import picocli.CommandLine;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.compare.CompareExperiment;
 import io.github.hopflow.examples.compare.CompareFigure;
 import io.github.hopflow.examples.compare.CompareReport;
 import io.github.hopflow.examples.compare.CompareResult;
 import io.github.hopflow.examples.compare.CompareSettings;
-import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.geometry.flow.FlowMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
             "Writes DIR/compare.png and DIR/compare.json."
         })
 public final class CompareCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     @Option(names = "--objective", required = true, paramLabel = "NAME",
             description = ObjectiveOptions.DESCRIPTION)
@@ -158,9 +161,7 @@ public final class CompareCommand implements Callable<Integer> {
                 result = experiment.run(bar::stepTo, interruption);
             }
             if (!result.methods().isEmpty()) {
-                Path png = dir.resolve("compare.png");
-                ImageFiles.writePng(CompareFigure.render(result), png);
-                written.add(png);
+                written.add(figures.write(CompareFigure.render(result), dir, "compare"));
             }
             Path report = dir.resolve("compare.json");
             Json.write(report, Json.summary(CompareReport.of(result)));

@@ -2,7 +2,6 @@ package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
-import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.FiringRateNetwork;
 import io.github.hopflow.geometry.network.NetworkFiles;
@@ -30,6 +29,9 @@ import picocli.CommandLine.Option;
             "Writes DIR/x.csv (the final state), DIR/summary.json and DIR/trajectory.png.",
         })
 public final class FiringRateCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -146,7 +148,7 @@ public final class FiringRateCommand implements Callable<Integer> {
         Json.write(dir.resolve("summary.json"), summary);
         LineChart chart = LineChart.of("Firing-rate network", "time t", "x_i(t)")
                 .coordinates(run.times(), run.states(), java.util.stream.IntStream.range(0, Math.min(n, 12)).toArray());
-        ImageFiles.writePng(chart.render(900, 560), dir.resolve("trajectory.png"));
+        figures.write(chart.render(900, 560), dir, "trajectory");
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             pw.println(Json.line(summary));

@@ -1,5 +1,7 @@
 package io.github.hopflow.examples.cli;
 
+import picocli.CommandLine;
+import io.github.hopflow.examples.plot.Figure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
@@ -8,7 +10,6 @@ import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
 import io.github.hopflow.examples.plot.FieldChart;
 import io.github.hopflow.examples.plot.GridField;
-import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.examples.plot.Numbers;
 import io.github.hopflow.examples.snapshot.Snapshot;
@@ -58,6 +59,9 @@ import picocli.CommandLine.Spec;
                     + "with the same parameters and writes RUN_DIR/accuracy.csv (step,time,mad,slope of log rho "
                     + "against log rho_t) and RUN_DIR/accuracy.png."})
 public final class FokkerPlanckCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     /** The most cells of a grid (about 3 GB of factorisation in three dimensions at the limit). */
     static final long MAX_CELLS = 1_000_000L;
@@ -165,7 +169,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             summary.put("cancelled", rho.time() < time);
             writeDensity(dir.resolve("density.csv"), rho);
             if (p.dimension <= 2) {
-                ImageFiles.writePng(figure(rho, p, ColourMap.byName("--colormap", colormap)), dir.resolve("density.png"));
+                figures.write(figure(rho, p, ColourMap.byName("--colormap", colormap)), dir, "density");
             }
             summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
@@ -317,7 +321,7 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         });
     }
 
-    private static java.awt.image.BufferedImage figure(FokkerPlanckSolution rho, Problem p, ColourMap map) {
+    private static Figure figure(FokkerPlanckSolution rho, Problem p, ColourMap map) {
         FokkerPlanckGrid g = rho.grid();
         String title = "ρ_t at t = " + Numbers.compact(rho.time()) + " (" + p.objectiveName + ", T = "
                 + Numbers.compact(p.temperature) + ", " + gridText(g) + ")";
@@ -442,11 +446,11 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             mad[i] = rows.get(i)[2];
             slope[i] = rows.get(i)[3];
         }
-        ImageFiles.writePng(LineChart.of("Density values of " + runDir.getFileName() + " against the Fokker–Planck"
+        figures.write(LineChart.of("Density values of " + runDir.getFileName() + " against the Fokker–Planck"
                 + " solution (" + gridText(solver.grid()) + ")", "time t", "MAD of log ϱ − log ρ_t; slope")
                 .line("MAD", t, mad).line("slope (1 = the right contrast)", t, slope)
                 .legend(org.knowm.xchart.style.Styler.LegendPosition.OutsideS).render(800, 540),
-                dir.resolve("accuracy.png"));
+                dir, "accuracy");
         PrintWriter w = spec.commandLine().getOut();
         double[] last = rows.get(rows.size() - 1);
         if (json) {

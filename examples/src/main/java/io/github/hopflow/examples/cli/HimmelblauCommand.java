@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import picocli.CommandLine;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.himmelblau.HimmelblauExperiment;
 import io.github.hopflow.examples.himmelblau.HimmelblauOutcome;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
                     + "describe the steps done."
         })
 public final class HimmelblauCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     @Option(names = "--out", defaultValue = "out/himmelblau", paramLabel = "DIR",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -107,6 +111,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
         io.github.hopflow.examples.snapshot.SnapshotFormat format =
                 io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         io.github.hopflow.examples.plot.ColourMap map = io.github.hopflow.examples.plot.ColourMap.byName("--colormap", colormap);
+        io.github.hopflow.examples.plot.FigureFormat figureFormat = figures.format();
         int k = horizon == null ? HimmelblauSettings.stepsFor(HimmelblauSettings.DEFAULT_TIME, positiveStep())
                 : horizon.steps != null ? horizon.steps
                 : HimmelblauSettings.stepsFor(horizon.time, positiveStep());
@@ -123,7 +128,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
         // as soon as the hook returns
         try (Interruption interruption = Interruption.install()) {
             try (Progress bar = Progress.start("himmelblau", settings.steps(), control.quiet())) {
-                outcome = HimmelblauExperiment.of(settings, dir, format, map).run(bar::stepTo, bar::message, interruption);
+                outcome = HimmelblauExperiment.of(settings, dir, format, map, figureFormat).run(bar::stepTo, bar::message, interruption);
             }
             if (json) {
                 spec.commandLine().getOut().println(Json.line(Json.summary(HimmelblauSummary.of(outcome))));

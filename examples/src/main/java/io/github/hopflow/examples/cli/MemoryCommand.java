@@ -1,9 +1,9 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.memory.RecallExperiment;
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
-import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import java.io.PrintWriter;
@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
             "The classic capacity of the zero-temperature network is a load of about 0.138.",
         })
 public final class MemoryCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -157,7 +160,7 @@ public final class MemoryCommand implements Callable<Integer> {
             writeCsv(dir.resolve("recall.csv"), cells);
             summary = Json.summary(summary);
             Json.write(dir.resolve("summary.json"), summary);
-            ImageFiles.writePng(figure(cells, noiseValues), dir.resolve("recall.png"));
+            figures.write(figure(cells, noiseValues), dir, "recall");
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -211,7 +214,7 @@ public final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    private static java.awt.image.BufferedImage figure(List<RecallExperiment.Cell> cells, double[] noiseValues) {
+    private static Figure figure(List<RecallExperiment.Cell> cells, double[] noiseValues) {
         LineChart chart = LineChart.of("Associative recall against load", "load K/n", "mean overlap with the pattern");
         for (String method : List.of("hopfield", "diffusion")) {
             for (double p : noiseValues) {

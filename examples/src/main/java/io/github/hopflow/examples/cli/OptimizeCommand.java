@@ -47,6 +47,9 @@ import picocli.CommandLine.Option;
         })
 public final class OptimizeCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    FigureOptions figures;
+
     /** The default objectives. */
     static final String DEFAULT_OBJECTIVES = "himmelblau,rastrigin,ackley";
 
@@ -152,8 +155,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         written.add(dir.resolve("summary.json"));
         Json.write(written.get(1), summary);
         if (!results.isEmpty()) {
-            written.add(dir.resolve("ecdf.png"));
-            EcdfChart.write(written.get(2), results, experiment.budget(), experiment.target());
+            written.add(dir.resolve(figures.format().file("ecdf")));
+            EcdfChart.write(written.get(2), figures.format(), results, experiment.budget(), experiment.target());
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -1,5 +1,8 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.plot.FigureFormat;
+import io.github.hopflow.examples.plot.FigureFiles;
+import picocli.CommandLine;
 import io.github.hopflow.examples.figures.EvolutionFigure;
 import io.github.hopflow.examples.figures.EvolutionPlots;
 import io.github.hopflow.examples.plot.ImageFiles;
@@ -32,12 +35,16 @@ import picocli.CommandLine.Spec;
         })
 public final class PlotCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    FigureOptions figures;
+
     @Option(names = "--snapshots", required = true, paramLabel = "DIR",
             description = "The run's snapshot folder (e.g. out/himmelblau/snapshots).")
     Path snapshots;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Output image, .png (grid) or .gif (animation) (default: evolution-plot.png next to the snapshot folder).")
+            description = "Output image: .png, .svg or .pdf (a grid of panels) or .gif (an animation) (default: "
+                    + "evolution-plot.FORMAT next to the snapshot folder).")
     Path out;
 
     @Option(names = "--dims", paramLabel = "i,j", defaultValue = "1,2",
@@ -69,11 +76,16 @@ public final class PlotCommand implements Callable<Integer> {
         io.github.hopflow.examples.plot.ColourMap map = io.github.hopflow.examples.plot.ColourMap.byName("--colormap", colormap);
         SnapshotDirectory dir = SnapshotDirectory.open(snapshots);
         int[] pair = parseDims(dims);
-        Path file = out != null ? out : snapshots.toAbsolutePath().getParent().resolve("evolution-plot.png");
+        FigureFormat format = figures.format();
+        Path file = out != null ? out : snapshots.toAbsolutePath().getParent().resolve(format.file("evolution-plot"));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gif = name.endsWith(".gif");
-        if (!gif && !name.endsWith(".png")) {
-            throw new IllegalArgumentException("--out must end in .png or .gif, got " + file);
+        if (!gif) {
+            FigureFormat named = FigureFormat.ofFile(file);
+            if (named == null) {
+                throw new IllegalArgumentException("--out must end in .png, .svg, .pdf or .gif, got " + file);
+            }
+            format = named;
         }
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("--out " + file + " is a directory; name the image file to write");
@@ -111,7 +123,7 @@ public final class PlotCommand implements Callable<Integer> {
             List<BufferedImage> images = plots.figure().frames();
             ImageFiles.writeGif(images, file, EvolutionPlots.FRAME_MILLIS);
         } else {
-            ImageFiles.writePng(plots.figure().grid(EvolutionPlots.columns(chosen.size())), file);
+            FigureFiles.write(plots.figure().grid(EvolutionPlots.columns(chosen.size())), file, format);
         }
         spec.commandLine().getOut().println("wrote " + file + " (" + chosen.size() + (gif ? " frames" : " panels") + " from "
                 + dir.path() + ")");

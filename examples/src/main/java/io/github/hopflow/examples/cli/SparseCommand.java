@@ -1,7 +1,7 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.output.OutputDirectory;
-import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.sparse.CompetitiveNetwork;
@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
                     + "DIR/trajectory.png (the support's firing rates against time).",
         })
 public final class SparseCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FigureOptions figures;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -134,7 +137,7 @@ public final class SparseCommand implements Callable<Integer> {
         FiringRateCommand.writeVector(xFile, e.x());
         summary = Json.summary(summary);
         Json.write(dir.resolve("summary.json"), summary);
-        ImageFiles.writePng(trajectory(e, support), dir.resolve("trajectory.png"));
+        figures.write(trajectory(e, support), dir, "trajectory");
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.line(summary));
@@ -150,7 +153,7 @@ public final class SparseCommand implements Callable<Integer> {
     }
 
     /** The firing rates of the support (at most 12, the largest) against time. */
-    private static java.awt.image.BufferedImage trajectory(CompetitiveNetwork.Equilibrium e, List<Integer> support) {
+    private static Figure trajectory(CompetitiveNetwork.Equilibrium e, List<Integer> support) {
         LineChart chart = LineChart.of("Competitive network: firing rates of the support", "time t / τ", "x_i(t)");
         List<Integer> shown = new ArrayList<>(support);
         shown.sort((a, b) -> Double.compare(e.x()[b - 1], e.x()[a - 1]));

@@ -1,8 +1,8 @@
 package io.github.hopflow.examples.compare;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.examples.plot.Numbers;
-import java.awt.image.BufferedImage;
 import java.util.Locale;
 import org.knowm.xchart.style.Styler;
 
@@ -20,7 +20,7 @@ public final class CompareFigure {
     }
 
     /** The chart of {@code result}. */
-    public static BufferedImage render(CompareResult result) {
+    public static Figure render(CompareResult result) {
         CompareSettings s = result.settings();
         String title = String.format(Locale.ROOT, "E[f] along the flows: %s, n = %d, N = %d, T = %s%s, h = %s",
                 s.objective(), s.dimension(), s.particles(), Numbers.compact(s.temperature()),

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.figures;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
@@ -14,7 +15,6 @@ import io.github.hopflow.examples.plot.Polyline;
 import io.github.hopflow.examples.snapshot.Snapshot;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,12 +87,12 @@ public final class EvolutionFigure {
     }
 
     /** All snapshots as a grid with {@code columns} panels per row and a shared colour bar. */
-    public BufferedImage grid(int columns) {
-        List<BufferedImage> panels = new ArrayList<>(snapshots.size());
+    public Figure grid(int columns) {
+        List<Figure> panels = new ArrayList<>(snapshots.size());
         for (Snapshot s : snapshots) {
             panels.add(panel(s, timeLabel(s), false).render(PANEL_WIDTH, PANEL_HEIGHT));
         }
-        BufferedImage bar = colourBarImage(panels.get(0).getHeight());
+        Figure bar = colourBar(panels.get(0).height());
         return PanelGrid.compose(panels, columns, heading, bar);
     }
 
@@ -107,7 +107,7 @@ public final class EvolutionFigure {
                     String title = (heading == null ? "" : heading + ", ") + timeLabel(s);
                     return panel(s, title, true)
                             .colourBar(ColourBar.of(scale, barLabel()))
-                            .render(FRAME_SIZE + ColourBar.WIDTH, FRAME_SIZE);
+                            .render(FRAME_SIZE + ColourBar.WIDTH, FRAME_SIZE).raster();
                 })
                 .toList();
     }
@@ -166,18 +166,10 @@ public final class EvolutionFigure {
         }
     }
 
-    private BufferedImage colourBarImage(int height) {
-        BufferedImage img = new BufferedImage(ColourBar.WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, img.getWidth(), img.getHeight());
-            int top = Math.max(40, height / 8);
-            ColourBar.of(scale, barLabel()).paint(g, 0, top, height - top);
-        } finally {
-            g.dispose();
-        }
-        return img;
+    private Figure colourBar(int height) {
+        int top = Math.max(40, height / 8);
+        ColourBar bar = ColourBar.of(scale, barLabel());
+        return Figure.of(ColourBar.WIDTH, height, g -> bar.paint(g, 0, top, height - top));
     }
 
     private static String timeLabel(Snapshot s) {

@@ -1,7 +1,7 @@
 package io.github.hopflow.examples.figures;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
-import java.awt.image.BufferedImage;
 
 /**
  * The free energy F(ρ_k) = E[f] + T E[log ρ] (HNN paper, eq. (45)) along a density flow, which
@@ -17,7 +17,7 @@ public final class FreeEnergyFigure {
      * @param freeEnergy the estimates F(ρ_k)
      * @param minimum −T log Z(T), or NaN to leave it out
      */
-    public static BufferedImage render(double[] times, double[] freeEnergy, double minimum) {
+    public static Figure render(double[] times, double[] freeEnergy, double minimum) {
         LineChart chart = LineChart.of("Free energy along the flow (eqs. (45), (46))", "time t", "F(ρ)")
                 .line("F(ρ_k) estimated on the cloud (the ε-blur of the values lowers it)", times, freeEnergy);
         if (!Double.isNaN(minimum) && times.length > 0) {

@@ -1,8 +1,8 @@
 package io.github.hopflow.examples.figures;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.examples.plot.PanelGrid;
-import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public final class RuntimeFigure {
      * @param stepMillis wall-clock milliseconds of steps k = 1 … K (at least one)
      * @param heading text above both panels
      */
-    public static BufferedImage render(double[] stepMillis, String heading) {
+    public static Figure render(double[] stepMillis, String heading) {
         if (stepMillis.length == 0) {
             throw new IllegalArgumentException("a runtime figure needs at least one step");
         }
@@ -30,10 +30,10 @@ public final class RuntimeFigure {
             sum += stepMillis[i];
             cumulative[i] = sum / 1000;
         }
-        BufferedImage left = LineChart.of("Cumulative computation time", "step k", "seconds")
+        Figure left = LineChart.of("Cumulative computation time", "step k", "seconds")
                 .line("cumulative time", k, cumulative)
                 .render(640, 460);
-        BufferedImage right = LineChart.of("Computation time per step", "step k", "milliseconds")
+        Figure right = LineChart.of("Computation time per step", "step k", "milliseconds")
                 .line("per step", k, stepMillis)
                 .render(640, 460);
         return PanelGrid.compose(List.of(left, right), 2, heading, null);

@@ -1,5 +1,8 @@
 package io.github.hopflow.examples.himmelblau;
 
+import io.github.hopflow.examples.plot.FigureFormat;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.analysis.DensityModes;
 import io.github.hopflow.examples.cli.Json;
@@ -68,15 +71,18 @@ public final class HimmelblauExperiment {
     private final OutputDirectory out;
     private final io.github.hopflow.examples.snapshot.SnapshotFormat format;
     private final io.github.hopflow.examples.plot.ColourMap colourMap;
+    private final FigureFormat figureFormat;
     private final ScaledHimmelblau objective = ScaledHimmelblau.of();
     private final HopfieldMetric metric;
 
     private HimmelblauExperiment(HimmelblauSettings settings, OutputDirectory out,
-            io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map) {
+            io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map,
+            FigureFormat figureFormat) {
         this.settings = settings;
         this.out = out;
         this.format = format;
         this.colourMap = map;
+        this.figureFormat = figureFormat;
         this.metric = HopfieldMetric.paperExample(2, settings.beta());
     }
 
@@ -92,7 +98,20 @@ public final class HimmelblauExperiment {
      */
     public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out,
             io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map) {
-        return new HimmelblauExperiment(settings, out, format, map);
+        return of(settings, out, format, map, FigureFormat.PNG);
+    }
+
+    /** As {@link #of(HimmelblauSettings, OutputDirectory, io.github.hopflow.examples.snapshot.SnapshotFormat,
+     * io.github.hopflow.examples.plot.ColourMap)}, the figures written in {@code figureFormat}. */
+    public static HimmelblauExperiment of(HimmelblauSettings settings, OutputDirectory out,
+            io.github.hopflow.examples.snapshot.SnapshotFormat format, io.github.hopflow.examples.plot.ColourMap map,
+            FigureFormat figureFormat) {
+        return new HimmelblauExperiment(settings, out, format, map, figureFormat);
+    }
+
+    /** Writes {@code figure} as {@code out/BASE.EXT} in the figure format. */
+    private void figure(Figure figure, String base) {
+        FigureFiles.write(figure, out.resolve(figureFormat.file(base)), figureFormat);
     }
 
     /**
@@ -191,8 +210,8 @@ public final class HimmelblauExperiment {
         status.accept("figures");
         writeFlowFigures(kept, result.steps(), gibbs, logZ.minimumFreeEnergy(t));
         if (accuracy.measured()) {
-            ImageFiles.writePng(HimmelblauFigures.accuracy(kept.get(kept.size() - 1), paperKept.get(paperKept.size() - 1),
-                    lastReference, accuracy, colourMap), out.resolve("accuracy.png"));
+            figure(HimmelblauFigures.accuracy(kept.get(kept.size() - 1), paperKept.get(paperKept.size() - 1),
+                    lastReference, accuracy, colourMap), "accuracy");
         }
         double total = (System.nanoTime() - started) / 1e9;
         HimmelblauOutcome finished = outcome.withTotalSeconds(total);
@@ -249,11 +268,10 @@ public final class HimmelblauExperiment {
     }
 
     private void writeStaticFigures(GibbsDensity gibbs) {
-        ImageFiles.writePng(HimmelblauFigures.geodesicBalls(metric, new double[] {0.5, 0.5}),
-                out.resolve("geodesic-balls.png"));
-        ImageFiles.writePng(HimmelblauFigures.objective(objective), out.resolve("objective.png"));
-        ImageFiles.writePng(HimmelblauFigures.stationary((a, b) -> gibbs.density(new double[] {a, b}, 0),
-                objective.globalMinimisers(), settings.temperature(), colourMap), out.resolve("stationary.png"));
+        figure(HimmelblauFigures.geodesicBalls(metric, new double[] {0.5, 0.5}), "geodesic-balls");
+        figure(HimmelblauFigures.objective(objective), "objective");
+        figure(HimmelblauFigures.stationary((a, b) -> gibbs.density(new double[] {a, b}, 0),
+                objective.globalMinimisers(), settings.temperature(), colourMap), "stationary");
     }
 
     private void writeFlowFigures(List<Snapshot> kept, List<FlowStep> diagnostics, GibbsDensity gibbs, double fMin) {
@@ -269,8 +287,7 @@ public final class HimmelblauExperiment {
                 + ", h = " + io.github.hopflow.examples.plot.Numbers.compact(settings.step())
                 + ", ε = " + io.github.hopflow.examples.plot.Numbers.compact(settings.epsilon());
         EvolutionFigure grid = figure(select(kept, SnapshotDirectory.spread(steps, settings.frames())), gibbs, heading);
-        ImageFiles.writePng(grid.grid(EvolutionPlots.columns(Math.min(settings.frames(), kept.size()))),
-                out.resolve("evolution.png"));
+        figure(grid.grid(EvolutionPlots.columns(Math.min(settings.frames(), kept.size()))), "evolution");
         EvolutionFigure anim = figure(select(kept, SnapshotDirectory.spread(steps, MAX_GIF_FRAMES)), gibbs,
                 "Himmelblau density flow");
         ImageFiles.writeGif(anim.frames(), out.resolve("evolution.gif"), EvolutionPlots.FRAME_MILLIS);
@@ -283,9 +300,9 @@ public final class HimmelblauExperiment {
                 times[i] = diagnostics.get(i).time();
                 free[i] = diagnostics.get(i).freeEnergy();
             }
-            ImageFiles.writePng(RuntimeFigure.render(ms, "Computation time of the proximal recursion (54), h = "
-                    + io.github.hopflow.examples.plot.Numbers.compact(settings.step())), out.resolve("runtime.png"));
-            ImageFiles.writePng(FreeEnergyFigure.render(times, free, fMin), out.resolve("free-energy.png"));
+            figure(RuntimeFigure.render(ms, "Computation time of the proximal recursion (54), h = "
+                    + io.github.hopflow.examples.plot.Numbers.compact(settings.step())), "runtime");
+            figure(FreeEnergyFigure.render(times, free, fMin), "free-energy");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.himmelblau;
 
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.figures.EvolutionPlots;
 import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
@@ -11,7 +12,6 @@ import io.github.hopflow.examples.plot.Numbers;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 
@@ -33,7 +33,7 @@ public final class HimmelblauFigures {
      * Geodesic balls {x : d_G(x, c) ≤ r} of a two-dimensional metric: a heat map of d_G(·, c) with
      * the spheres d_G = r drawn as contour lines (Fig. 2).
      */
-    public static BufferedImage geodesicBalls(DiagonalMetric metric, double[] centre) {
+    public static Figure geodesicBalls(DiagonalMetric metric, double[] centre) {
         if (metric.dimension() != 2) {
             throw new IllegalArgumentException("geodesic balls are drawn in 2 dimensions, got a metric of dimension "
                     + metric.dimension());
@@ -62,7 +62,7 @@ public final class HimmelblauFigures {
     }
 
     /** The objective over the unit square with its global minimisers marked (Fig. 3a). */
-    public static BufferedImage objective(Objective f) {
+    public static Figure objective(Objective f) {
         GridField field = GridField.unitSquare((x, y) -> f.value(new double[] {x, y}), GRID);
         double max = field.max();
         double[] levels = niceLevels(max);
@@ -83,7 +83,7 @@ public final class HimmelblauFigures {
      * @param density x ↦ ρ∞(x), normalised
      * @param temperature T, for the title
      */
-    public static BufferedImage stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature,
+    public static Figure stationary(DoubleBinaryOperator density, List<double[]> minimisers, double temperature,
             ColourMap map) {
         GridField field = GridField.unitSquare(density, GRID);
         double max = field.max();
@@ -106,7 +106,7 @@ public final class HimmelblauFigures {
      * @param paperValues the published values at its points. Not modified.
      * @param rho ρ_t at the snapshot's time
      */
-    public static BufferedImage accuracy(io.github.hopflow.examples.snapshot.Snapshot cloud, double[] paperValues,
+    public static Figure accuracy(io.github.hopflow.examples.snapshot.Snapshot cloud, double[] paperValues,
             io.github.hopflow.wasserstein.fokkerplanck.FokkerPlanckSolution rho, HimmelblauAccuracy accuracy, ColourMap map) {
         var c = cloud.cloud();
         double[] x = c.positions();
@@ -122,15 +122,15 @@ public final class HimmelblauFigures {
         }
         int last = accuracy.steps().size() - 1;
         int w = SIZE;
-        BufferedImage a = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
+        Figure a = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
                 "%s values: MAD %.3f, slope %.2f", accuracy.values(), accuracy.mad().get(last),
                 accuracy.slope().get(last)), "log ρ_t (Fokker–Planck)", "log ϱ", logRho, own, w, w);
-        BufferedImage b = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
+        Figure b = io.github.hopflow.examples.plot.ScatterChart.render(String.format(java.util.Locale.ROOT,
                 "paper values: MAD %.3f, slope %.2f", accuracy.paperMad().get(last), accuracy.paperSlope().get(last)),
                 "log ρ_t (Fokker–Planck)", "log ϱ", logRho, paper, w, w);
         GridField field = GridField.unitSquare((u, v) -> rho.density(new double[] {u, v}), GRID);
         ColourScale scale = ColourScale.linear(map, 0, field.max());
-        BufferedImage d = FieldChart.unitSquare("ρ_t by the Fokker–Planck solver, t = " + Numbers.compact(rho.time()))
+        Figure d = FieldChart.unitSquare("ρ_t by the Fokker–Planck solver, t = " + Numbers.compact(rho.time()))
                 .heatMap(field, scale)
                 .markers(points, "particles", Color.WHITE, GlyphMarker.of(GlyphMarker.Shape2D.DISC, 0.5, Color.BLACK))
                 .markerSize(4)

@@ -1,13 +1,14 @@
 package io.github.hopflow.examples.optimize;
 
-import io.github.hopflow.examples.plot.ImageFiles;
+import io.github.hopflow.examples.plot.FigureFormat;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.Figure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -51,8 +52,8 @@ public final class EcdfChart {
         return out;
     }
 
-    /** Writes the chart of {@code results} to {@code file} (PNG). */
-    public static void write(Path file, List<RunResult> results, long budget, double target) {
+    /** Writes the chart of {@code results} to {@code file} in {@code format}. */
+    public static void write(Path file, FigureFormat format, List<RunResult> results, long budget, double target) {
         System.setProperty("java.awt.headless", "true");
         Map<String, List<RunResult>> byMethod = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -73,6 +74,6 @@ public final class EcdfChart {
             XYSeries s = chart.addSeries(method, c[0], c[1]);
             s.setMarker(SeriesMarkers.NONE);
         });
-        ImageFiles.writePng(BitmapEncoder.getBufferedImage(chart), file);
+        FigureFiles.write(Figure.of(chart), file, format);
     }
 }

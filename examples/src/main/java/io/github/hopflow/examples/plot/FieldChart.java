@@ -144,46 +144,41 @@ public final class FieldChart {
     }
 
     /**
-     * Renders the figure at most {@code width} × {@code height} pixels; the width (or height) is
-     * reduced so that a square rectangle gets a square plot area.
+     * The figure at most {@code width} × {@code height} pixels; the width (or height) is reduced so
+     * that a square rectangle gets a square plot area. The heat map is an image in the figure; axes,
+     * contours, points, markers and text are drawn as shapes (vectors in SVG and PDF).
      */
-    public BufferedImage render(int width, int height) {
+    public Figure render(int width, int height) {
         int barWidth = colourBar == null ? 0 : ColourBar.WIDTH;
-        int chartWidth = width - barWidth;
-        int chartHeight = height;
-        if (chartWidth < 100 || chartHeight < 100) {
+        int cw = width - barWidth;
+        int ch = height;
+        if (cw < 100 || ch < 100) {
             throw new IllegalArgumentException("figure size too small: " + width + " x " + height);
         }
+        XYChart first = build(cw, ch);
+        PlotArea firstArea = layout(first, cw, ch);
+        double aspect = (yMax - yMin) / (xMax - xMin);
+        int wantHeight = (int) Math.round(firstArea.width() * aspect);
+        if (wantHeight < firstArea.height()) {
+            ch -= firstArea.height() - wantHeight;
+        } else {
+            int wantWidth = (int) Math.round(firstArea.height() / aspect);
+            cw -= firstArea.width() - wantWidth;
+        }
+        int chartWidth = cw;
+        int chartHeight = ch;
         XYChart chart = build(chartWidth, chartHeight);
         PlotArea area = layout(chart, chartWidth, chartHeight);
-        double aspect = (yMax - yMin) / (xMax - xMin);
-        int wantHeight = (int) Math.round(area.width() * aspect);
-        if (wantHeight < area.height()) {
-            chartHeight -= area.height() - wantHeight;
-        } else {
-            int wantWidth = (int) Math.round(area.height() / aspect);
-            chartWidth -= area.width() - wantWidth;
-        }
-        chart = build(chartWidth, chartHeight);
-        area = layout(chart, chartWidth, chartHeight);
-
-        BufferedImage image = new BufferedImage(chartWidth + barWidth, chartHeight, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            ChartStyle.smooth(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            if (heat != null) {
-                g.drawImage(heatImage(area), area.left(), area.top(), null);
+        BufferedImage heatImage = heat == null ? null : heatImage(area);
+        return Figure.of(chartWidth + barWidth, chartHeight, g -> {
+            if (heatImage != null) {
+                g.drawImage(heatImage, area.left(), area.top(), null);
             }
             chart.paint(g, chartWidth, chartHeight);
             if (colourBar != null) {
                 colourBar.paint(g, chartWidth - 4, area.top(), area.top() + area.height());
             }
-        } finally {
-            g.dispose();
-        }
-        return image;
+        });
     }
 
     private XYChart build(int w, int h) {

@@ -213,18 +213,10 @@ public final class LineChart {
         s.setShowInLegend(false);
     }
 
-    /** Renders the chart. */
-    public BufferedImage render(int width, int height) {
+    /** The chart as a figure (lines, markers and text as shapes). */
+    public Figure render(int width, int height) {
         XYChart chart = chart(width, height);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            ChartStyle.smooth(g);
-            chart.paint(g, width, height);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Figure.of(width, height, g -> chart.paint(g, width, height));
     }
 
     private static double[][] finite(Line line, boolean positive) {

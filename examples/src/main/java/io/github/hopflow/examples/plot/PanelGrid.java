@@ -3,7 +3,6 @@ package io.github.hopflow.examples.plot;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
@@ -21,12 +20,12 @@ public final class PanelGrid {
     /**
      * Composes {@code panels} (all of the size of the first) into a grid.
      *
-     * @param panels at least one image
+     * @param panels at least one figure
      * @param columns panels per row, ≥ 1
      * @param heading text above the grid, or null
-     * @param side an image drawn right of the grid, vertically centred, or null
+     * @param side a figure drawn right of the grid, vertically centred, or null
      */
-    public static BufferedImage compose(List<BufferedImage> panels, int columns, String heading, BufferedImage side) {
+    public static Figure compose(List<Figure> panels, int columns, String heading, Figure side) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a panel grid needs at least one panel");
         }
@@ -35,38 +34,41 @@ public final class PanelGrid {
         }
         int cols = Math.min(columns, panels.size());
         int rows = (panels.size() + cols - 1) / cols;
-        int pw = panels.get(0).getWidth();
-        int ph = panels.get(0).getHeight();
+        int pw = panels.get(0).width();
+        int ph = panels.get(0).height();
         int headingHeight = heading == null ? 0 : 40;
         int gridWidth = cols * pw + (cols - 1) * GAP;
         int gridHeight = rows * ph + (rows - 1) * GAP;
-        int sideWidth = side == null ? 0 : side.getWidth() + GAP;
-        int height = headingHeight + Math.max(gridHeight, side == null ? 0 : side.getHeight()) + 2 * GAP;
-        BufferedImage out = new BufferedImage(gridWidth + sideWidth + 2 * GAP, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            ChartStyle.smooth(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        int sideWidth = side == null ? 0 : side.width() + GAP;
+        int width = gridWidth + sideWidth + 2 * GAP;
+        int height = headingHeight + Math.max(gridHeight, side == null ? 0 : side.height()) + 2 * GAP;
+        List<Figure> all = List.copyOf(panels);
+        return Figure.of(width, height, g -> {
             if (heading != null) {
                 g.setFont(ChartStyle.HEADING);
                 g.setColor(Color.BLACK);
                 FontMetrics fm = g.getFontMetrics();
                 int w = fm.stringWidth(heading);
-                g.drawString(heading, (out.getWidth() - w) / 2, GAP + (headingHeight + fm.getAscent()) / 2 - 4);
+                g.drawString(heading, (width - w) / 2, GAP + (headingHeight + fm.getAscent()) / 2 - 4);
             }
-            for (int k = 0; k < panels.size(); k++) {
+            for (int k = 0; k < all.size(); k++) {
                 int r = k / cols;
                 int c = k % cols;
-                g.drawImage(panels.get(k), GAP + c * (pw + GAP), GAP + headingHeight + r * (ph + GAP), null);
+                paintAt(g, all.get(k), GAP + c * (pw + GAP), GAP + headingHeight + r * (ph + GAP));
             }
             if (side != null) {
-                int y = GAP + headingHeight + Math.max(0, (gridHeight - side.getHeight()) / 2);
-                g.drawImage(side, GAP + gridWidth + GAP, y, null);
+                paintAt(g, side, GAP + gridWidth + GAP, GAP + headingHeight + Math.max(0, (gridHeight - side.height()) / 2));
             }
+        });
+    }
+
+    private static void paintAt(Graphics2D g, Figure figure, int x, int y) {
+        Graphics2D sub = (Graphics2D) g.create();
+        try {
+            sub.translate(x, y);
+            figure.paint(sub);
         } finally {
-            g.dispose();
+            sub.dispose();
         }
-        return out;
     }
 }

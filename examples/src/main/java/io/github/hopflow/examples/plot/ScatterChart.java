@@ -1,7 +1,5 @@
 package io.github.hopflow.examples.plot;
 
-import java.awt.image.BufferedImage;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -22,7 +20,7 @@ public final class ScatterChart {
      * @param x the reference, finite. Not modified.
      * @param y the values, finite, same length. Not modified.
      */
-    public static BufferedImage render(String title, String xTitle, String yTitle, double[] x, double[] y,
+    public static Figure render(String title, String xTitle, String yTitle, double[] x, double[] y,
             int width, int height) {
         if (x.length != y.length || x.length < 2) {
             throw new IllegalArgumentException("need two arrays of one length >= 2, got " + x.length + " and " + y.length);
@@ -50,6 +48,6 @@ public final class ScatterChart {
         XYSeries line = chart.addSeries("y = x + c", new double[] {lo, hi}, new double[] {lo + c, hi + c});
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
-        return BitmapEncoder.getBufferedImage(chart);
+        return Figure.of(width, height, g -> chart.paint(g, width, height));
     }
 }
