@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             MemoryCommand.class,
             FiringRateCommand.class,
             CompletionCommand.class,
+            ManCommand.class,
         })
 public final class HopflowCommand implements Runnable {
 

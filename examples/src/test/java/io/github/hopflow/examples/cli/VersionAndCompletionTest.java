@@ -79,4 +79,38 @@ class VersionAndCompletionTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("SHELL must be bash or zsh, got fish"), bad.err());
     }
+
+    /** One page per command, each naming every option the command has, in valid-looking roff. */
+    @Test
+    void manualPagesCoverEveryCommandAndOption() throws Exception {
+        java.nio.file.Path man = dir.resolve("man");
+        Cli.Result r = Cli.run("man", "--out", man.toString());
+        assertEquals(0, r.exit(), r.err());
+        picocli.CommandLine cl = HopflowCommand.commandLine();
+        String root = java.nio.file.Files.readString(man.resolve("hopflow.1"));
+        assertTrue(root.startsWith(".\\\" generated") && root.contains("\n.TH \"HOPFLOW\" 1 "), root.substring(0, 200));
+        for (picocli.CommandLine sub : cl.getSubcommands().values()) {
+            String name = sub.getCommandName();
+            if (name.equals("help")) {
+                continue;
+            }
+            assertTrue(root.contains("\\fB" + name.replace("-", "\\-") + "\\fR"), name + " in hopflow.1");
+            String page = java.nio.file.Files.readString(man.resolve("hopflow-" + name + ".1"));
+            assertTrue(page.contains(".SH NAME\nhopflow\\-" + name.replace("-", "\\-") + " \\- "), name);
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                assertTrue(page.contains("\\fB" + o.longestName().replace("-", "\\-") + "\\fR"),
+                        name + " " + o.longestName());
+            }
+            for (String line : page.split("\n")) {
+                // a text line never starts with a control character by accident
+                assertTrue(!line.startsWith("'") && (!line.startsWith(".") || line.matches("\\.(\\\\\"|TH|SH|PP|TP|B) ?.*")),
+                        name + ": " + line);
+            }
+        }
+        assertEquals(2, Cli.run("man", "--out", man.toString()).exit(), "pages there already");
+        assertEquals(0, Cli.run("man", "--out", man.toString(), "--force").exit());
+        Cli.Result file = Cli.run("man", "--out", man.resolve("hopflow.1").toString());
+        assertEquals(2, file.exit());
+        assertTrue(file.err().contains("not a directory"), file.err());
+    }
 }
