@@ -181,14 +181,15 @@ public final class SweepCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "sweep: %d cells of '%s' (%d run now, %d failed) in %.1f s; wrote %s%n",
                     plan.cellCount(), plan.command(), todo.size(), failed, wall,
-                    dir.path().resolve("results.csv") + ", results.parquet, sweep.json" + (figure ? ", " + figures.format().file("sweep") : ""));
+                    dir.path().resolve("results.csv") + ", results.parquet, sweep.json"
+                            + (figure ? ", " + figures.format().file("sweep") : ""));
             if (failed > 0) {
                 w.println("sweep: " + failed + " cell(s) failed; their messages are in the status column"
                         + " (hopflow sweep --resume runs them again)");
             }
             w.flush();
             if (figureProblem != null) {
-                err.println("hopflow sweep: no sweep.png: " + figureProblem);
+                err.println("hopflow sweep: no " + figures.format().file("sweep") + ": " + figureProblem);
                 err.flush();
                 return 2;
             }

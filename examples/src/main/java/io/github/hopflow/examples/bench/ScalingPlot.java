@@ -40,7 +40,8 @@ public final class ScalingPlot {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
+                .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.addSeries("SDE + proximal step", sizes, step).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("proximal step", sizes, prox).setMarker(SeriesMarkers.SQUARE);
         double[] ref = new double[sizes.length];

@@ -229,7 +229,6 @@ public final class MemoryCommand implements Callable<Integer> {
         }
         chart.line("capacity 0.138 (zero temperature)", new double[] {0.138, 0.138}, new double[] {0, 1});
         // the curves start at 1 on the left and fall to the right: the lower left is free
-        chart.legend(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
         return chart.render(900, 560);
     }
 

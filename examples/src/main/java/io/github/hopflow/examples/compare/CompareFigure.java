@@ -4,7 +4,6 @@ import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.examples.plot.Numbers;
 import java.util.Locale;
-import org.knowm.xchart.style.Styler;
 
 /**
  * E[f] against the step index for every method of a comparison: the excess E[f] − f* on a
@@ -29,8 +28,7 @@ public final class CompareFigure {
         double fStar = excess ? result.globalMinimum() : 0;
         LineChart chart = LineChart.of(title, "step k", excess
                         ? "E[f] − f*  (mean over particles / trajectories)"
-                        : "E[f]  (mean over particles / trajectories)")
-                .legend(Styler.LegendPosition.InsideNE);
+                        : "E[f]  (mean over particles / trajectories)");
         if (excess) {
             chart.logY(true).floorY(FLOOR);
         }

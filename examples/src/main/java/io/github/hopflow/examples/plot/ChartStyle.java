@@ -41,7 +41,9 @@ public final class ChartStyle {
         s.setPlotBorderColor(Color.DARK_GRAY);
         s.setPlotGridLinesColor(new Color(0xE0E0E0));
         s.setChartTitleBoxVisible(false);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot, in one row: a legend never covers a curve
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.GRAY);
         s.setLegendBackgroundColor(new Color(255, 255, 255, 230));
         s.setSeriesColors(SERIES);

@@ -19,7 +19,7 @@ public final class LineChart {
     private final List<Line> lines = new ArrayList<>();
     private boolean logY;
     private double floorY = Double.NEGATIVE_INFINITY;
-    private Styler.LegendPosition legendPosition = Styler.LegendPosition.InsideNE;
+    private Styler.LegendPosition legendPosition = Styler.LegendPosition.OutsideS;
 
     private LineChart(String title, String xTitle, String yTitle) {
         this.title = title;
@@ -99,6 +99,15 @@ public final class LineChart {
         chart.getStyler().setXAxisTickMarkSpacingHint(100);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::compact);
         chart.getStyler().setLegendPosition(legendPosition);
+        if (legendPosition == Styler.LegendPosition.OutsideS) {
+            // one row when the names fit across (about 7 pixels a character and 45 an entry), a column otherwise
+            int across = 0;
+            for (Line line : lines) {
+                across += 7 * line.name().length() + 45;
+            }
+            chart.getStyler().setLegendLayout(across <= width - 40 ? Styler.LegendLayout.Horizontal
+                    : Styler.LegendLayout.Vertical);
+        }
         chart.getStyler().setLegendVisible(lines.size() > 1);
         chart.getStyler().setMarkerSize(5);
         double xMin = Double.POSITIVE_INFINITY;
