@@ -1,8 +1,8 @@
 package io.github.hopflow.examples.bench;
 
-import io.github.hopflow.examples.plot.FigureFormat;
-import io.github.hopflow.examples.plot.FigureFiles;
 import io.github.hopflow.examples.plot.Figure;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.FigureFormat;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;

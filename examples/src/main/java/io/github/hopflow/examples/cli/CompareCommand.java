@@ -1,22 +1,22 @@
 package io.github.hopflow.examples.cli;
 
-import picocli.CommandLine;
-import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.compare.CompareExperiment;
 import io.github.hopflow.examples.compare.CompareFigure;
 import io.github.hopflow.examples.compare.CompareReport;
 import io.github.hopflow.examples.compare.CompareResult;
 import io.github.hopflow.examples.compare.CompareSettings;
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.geometry.flow.FlowMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code hopflow compare}: the diffusion machine against the deterministic flows. */
 @Command(name = "compare",

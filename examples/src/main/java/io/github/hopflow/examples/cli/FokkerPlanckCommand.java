@@ -1,7 +1,5 @@
 package io.github.hopflow.examples.cli;
 
-import picocli.CommandLine;
-import io.github.hopflow.examples.plot.Figure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
@@ -9,6 +7,7 @@ import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
 import io.github.hopflow.examples.plot.FieldChart;
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.GridField;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.examples.plot.Numbers;
@@ -42,6 +41,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code hopflow fokker-planck}: the density ρ_t of the diffusion machine by the finite-volume

@@ -1,20 +1,20 @@
 package io.github.hopflow.examples.cli;
 
-import picocli.CommandLine;
-import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.himmelblau.HimmelblauExperiment;
 import io.github.hopflow.examples.himmelblau.HimmelblauOutcome;
 import io.github.hopflow.examples.himmelblau.HimmelblauSettings;
 import io.github.hopflow.examples.himmelblau.HimmelblauSummary;
+import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.sde.Scheme;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code hopflow himmelblau}: the paper's global-optimisation example, Sec. V-C, Figs. 2–5. */
 @Command(name = "himmelblau",

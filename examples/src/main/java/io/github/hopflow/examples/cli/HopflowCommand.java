@@ -1,7 +1,7 @@
 package io.github.hopflow.examples.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code hopflow} command line: one sub-command per task. Errors in the input are reported as

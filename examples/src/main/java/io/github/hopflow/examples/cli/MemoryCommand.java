@@ -1,9 +1,9 @@
 package io.github.hopflow.examples.cli;
 
-import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.memory.RecallExperiment;
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import java.io.PrintWriter;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code hopflow memory}: recall in a Hopfield associative memory against load and cue noise. */
 @Command(

@@ -1,6 +1,5 @@
 package io.github.hopflow.examples.cli;
 
-import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.optimize.EcdfChart;
 import io.github.hopflow.examples.optimize.Experiment;
 import io.github.hopflow.examples.optimize.GradientCost;
@@ -11,6 +10,7 @@ import io.github.hopflow.examples.optimize.Report;
 import io.github.hopflow.examples.optimize.ResultsCsv;
 import io.github.hopflow.examples.optimize.RunResult;
 import io.github.hopflow.examples.optimize.Summary;
+import io.github.hopflow.examples.output.OutputDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code hopflow optimize}: the diffusion machine against standard optimisers on the built-in

@@ -1,10 +1,9 @@
 package io.github.hopflow.examples.cli;
 
-import io.github.hopflow.examples.plot.FigureFormat;
-import io.github.hopflow.examples.plot.FigureFiles;
-import picocli.CommandLine;
 import io.github.hopflow.examples.figures.EvolutionFigure;
 import io.github.hopflow.examples.figures.EvolutionPlots;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.FigureFormat;
 import io.github.hopflow.examples.plot.ImageFiles;
 import io.github.hopflow.examples.snapshot.RunInfo;
 import io.github.hopflow.examples.snapshot.Snapshot;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code hopflow plot}: redraws the density evolution of any run from its snapshots. */
 @Command(name = "plot",

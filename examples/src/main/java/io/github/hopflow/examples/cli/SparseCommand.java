@@ -1,7 +1,7 @@
 package io.github.hopflow.examples.cli;
 
-import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.sparse.CompetitiveNetwork;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code hopflow sparse}: sparse reconstruction by the positive competitive network

@@ -1,11 +1,11 @@
 package io.github.hopflow.examples.figures;
 
-import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.ColourBar;
 import io.github.hopflow.examples.plot.ColourMap;
 import io.github.hopflow.examples.plot.ColourScale;
 import io.github.hopflow.examples.plot.DensityBins;
 import io.github.hopflow.examples.plot.FieldChart;
+import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.GlyphMarker;
 import io.github.hopflow.examples.plot.GridField;
 import io.github.hopflow.examples.plot.MarchingSquares;

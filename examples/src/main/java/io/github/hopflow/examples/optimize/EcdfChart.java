@@ -1,8 +1,8 @@
 package io.github.hopflow.examples.optimize;
 
-import io.github.hopflow.examples.plot.FigureFormat;
-import io.github.hopflow.examples.plot.FigureFiles;
 import io.github.hopflow.examples.plot.Figure;
+import io.github.hopflow.examples.plot.FigureFiles;
+import io.github.hopflow.examples.plot.FigureFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

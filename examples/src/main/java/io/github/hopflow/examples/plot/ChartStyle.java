@@ -2,8 +2,8 @@ package io.github.hopflow.examples.plot;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.RenderingHints;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;

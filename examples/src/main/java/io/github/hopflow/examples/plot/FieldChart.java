@@ -15,9 +15,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A two-dimensional figure over a rectangle, built from layers drawn in this order: a heat map of
- * a {@link GridField} or the bins of a {@link DensityBins} histogram, contour lines, a point cloud coloured by value, and markers; with a title,
- * axis titles, a legend for the labelled layers and an optional colour bar on the right. The plot
- * area is square when the rectangle is (geometry is not distorted).
+ * a {@link GridField} or the bins of a {@link DensityBins} histogram, contour lines, a point cloud
+ * coloured by value, and markers; with a title, axis titles, a legend for the labelled layers and
+ * an optional colour bar on the right. The plot area is square when the rectangle is (geometry is
+ * not distorted).
  *
  * <p>XChart draws axes, series and legend; the heat map is painted under a transparent chart with
  * the same layout, and the colour bar beside it.
