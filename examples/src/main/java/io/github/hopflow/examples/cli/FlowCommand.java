@@ -8,8 +8,6 @@ import io.github.hopflow.geometry.flow.FlowMethod;
 import io.github.hopflow.geometry.flow.FlowOptions;
 import io.github.hopflow.geometry.flow.Trajectory;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
-import io.github.hopflow.geometry.metric.EuclideanMetric;
-import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Option;
                     + "Dormand-Prince, sampled every h), natural-gradient-ode (eq. (6), adaptive), natural-gradient "
                     + "(recursion (5)), mirror (mirror descent in the hidden variable), proximal (proximal natural "
                     + "gradient (56)), firing-rate (x' = -x + prox(x - gamma grad f), explicit Euler, box prox).",
-            "The metric is the paper's example, mobility 4βx(1 − x), or the Euclidean metric on R^n.",
+            "The metric is the paper's example (mobility 4βx(1 − x)), the logistic network's (βx(1 − x)) "
+                    + "or the Euclidean metric on R^n.",
         })
 public final class FlowCommand implements Callable<Integer> {
 
@@ -61,15 +60,8 @@ public final class FlowCommand implements Callable<Integer> {
             description = "Number of steps K ≥ 0. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--beta", paramLabel = "B", defaultValue = "0.25",
-            description = "Gain β > 0 of the example metric, one value or one per coordinate. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String beta;
-
-    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "hopfield",
-            description = "hopfield (the example, mobility 4βx(1 − x), on (0,1)^n) or euclidean (R^n). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String metricName;
+    @Mixin
+    MetricOptions metricOptions;
 
     @Mixin
     ObjectiveOptions objectiveOptions;
@@ -118,17 +110,7 @@ public final class FlowCommand implements Callable<Integer> {
                     + ": '" + from + "'");
         }
         Objective f = objectiveOptions.objective(objective, dimension);
-        DiagonalMetric metric;
-        switch (metricName.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "hopfield":
-                metric = HopfieldMetric.paperExample(GeodesicCommand.gains(beta, dimension));
-                break;
-            case "euclidean":
-                metric = EuclideanMetric.of(dimension);
-                break;
-            default:
-                throw new IllegalArgumentException("--metric must be hopfield or euclidean, got '" + metricName + "'");
-        }
+        DiagonalMetric metric = metricOptions.metric(dimension);
         Trajectory t;
         try {
             t = DeterministicFlows.run(m, f, metric, x0, step, steps, FlowOptions.defaults().withGamma(gamma));

@@ -90,13 +90,8 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             description = "Time scale of the schedule (default: ${DEFAULT-VALUE}).")
     double tau;
 
-    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, paramLabel = "B",
-            description = "Activation gain beta of the Hopfield metric (default: ${DEFAULT-VALUE}).")
-    double beta;
-
-    @Option(names = "--metric", defaultValue = "hopfield", paramLabel = "METRIC",
-            description = "hopfield (the unit cube) or euclidean (needs --box) (default: ${DEFAULT-VALUE}).")
-    String metric;
+    @Mixin
+    MetricOptions metricOptions;
 
     @Option(names = "--box", paramLabel = "LO,HI",
             description = "The box [LO, HI]^n of the Euclidean metric (zero flux on its faces).")
@@ -149,8 +144,9 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         if (mode != null && mode.compare != null) {
             return compare(mode.compare);
         }
-        Problem p = problem(objective, objectiveOptions.dimension(objective, dim), metric, beta, temperature, schedule,
-                tau, box, objectiveOptions);
+        int n = objectiveOptions.dimension(objective, dim);
+        requireDimension(n);
+        Problem p = problem(objective, n, metricOptions.metric(n), temperature, schedule, tau, box, objectiveOptions);
         double time = mode != null && mode.time != null ? mode.time : 0.1;
         FokkerPlanckSolver solver = solver(p, timeStep == null ? FokkerPlanckSolver.DEFAULT_TIME_STEP : timeStep);
         OutputDirectory dir = OutputDirectory.prepare(out, force);
@@ -205,13 +201,16 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             TemperatureSchedule schedule, double temperature, String scheduleName, double[] lower, double[] upper) {
     }
 
-    /** Validates and assembles the parameters. */
-    static Problem problem(String objective, int dim, String metricName, double beta, double temperature,
-            String schedule, double tau, String box, ObjectiveOptions options) {
+    private static void requireDimension(int dim) {
         if (dim < 1 || dim > FokkerPlanckGrid.MAX_DIMENSION) {
             throw new IllegalArgumentException("--dim must be 1, 2 or 3 for the Fokker-Planck solver, got " + dim);
         }
-        DiagonalMetric m = RunCommand.metric(metricName, dim, beta);
+    }
+
+    /** Validates and assembles the parameters. */
+    static Problem problem(String objective, int dim, DiagonalMetric m, double temperature,
+            String schedule, double tau, String box, ObjectiveOptions options) {
+        requireDimension(dim);
         Objective f = options == null ? byName(objective, dim) : options.objective(objective, dim);
         TemperatureSchedule s = TemperatureSchedule.named(schedule.toLowerCase(Locale.ROOT), temperature, tau);
         double[] lower = new double[dim];
@@ -379,8 +378,14 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
         double runTemperature = number(params, "temperature", summaryFile);
         String objectiveName = params.path("objective").asText("himmelblau");
         int n = params.has("dim") ? params.get("dim").asInt() : params.path("dimension").asInt(2);
-        String metricName = params.path("metric").asText("hopfield").startsWith("euclidean") ? "euclidean" : "hopfield";
-        double runBeta = params.path("beta").asDouble(0.25);
+        requireDimension(n);
+        String named = params.path("metric").asText("hopfield").toLowerCase(Locale.ROOT);
+        String metricName = named.startsWith("euclidean") ? "euclidean" : named.equals("logistic") ? "logistic" : "hopfield";
+        double[] runGains = new double[n];
+        JsonNode beta = params.path("beta");
+        for (int i = 0; i < n; i++) {
+            runGains[i] = beta.isArray() && beta.size() == n ? beta.get(i).asDouble() : beta.asDouble(0.25);
+        }
         String init = params.path("init").asText("uniform");
         if (!init.equals("uniform")) {
             throw new IllegalArgumentException("--compare " + runDir + " started from --init " + init
@@ -402,7 +407,8 @@ public final class FokkerPlanckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--compare " + runDir + " has no snapshots/ folder");
         }
         SnapshotDirectory snapshots = SnapshotDirectory.open(snapshotDir);
-        Problem base = problem(objectiveName, n, metricName, runBeta, runTemperature, "constant", 1, box, null);
+        Problem base = problem(objectiveName, n, MetricOptions.metric(metricName, n, runGains), runTemperature,
+                "constant", 1, box, null);
         Objective f = objectiveParameters.isEmpty() ? base.objective
                 : Objectives.byName(objectiveName, n, objectiveParameters);
         Problem p = new Problem(base.objectiveName, n, base.metric, f, base.schedule, runTemperature,

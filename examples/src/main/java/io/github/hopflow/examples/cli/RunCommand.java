@@ -3,8 +3,6 @@ package io.github.hopflow.examples.cli;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.setup.FlowSetup;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
-import io.github.hopflow.geometry.metric.EuclideanMetric;
-import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.ParticleEngine;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
@@ -58,8 +56,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "25", description = "Temperature T > 0 (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, description = "Activation gain beta > 0 (default ${DEFAULT-VALUE}).")
-    double beta;
+    @Mixin
+    MetricOptions metricOptions;
 
     @Option(names = "--step", defaultValue = "1e-4", description = "Time step h > 0 (default ${DEFAULT-VALUE}).")
     double step;
@@ -101,8 +99,6 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}; the entropic blur limits log rho to about 0.2).")
     double kernelTolerance;
 
-    @Option(names = "--metric", defaultValue = "hopfield", description = "hopfield or euclidean (default ${DEFAULT-VALUE}).")
-    String metric;
 
     @Option(names = "--snapshot-every", defaultValue = "0", description = "Also write a snapshot every K steps (default: first and last only).")
     long snapshotEvery;
@@ -122,24 +118,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one line of JSON.")
     boolean json;
 
-
-    /** The metric named on the command line. */
-    static DiagonalMetric metric(String name, int dim, double beta) {
-        if (dim <= 0) {
-            throw new IllegalArgumentException("--dim must be > 0, got " + dim);
-        }
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "hopfield":
-                if (!(beta > 0) || Double.isInfinite(beta)) {
-                    throw new IllegalArgumentException("--beta must be a finite number > 0, got " + beta);
-                }
-                return HopfieldMetric.paperExample(dim, beta);
-            case "euclidean":
-                return EuclideanMetric.of(dim);
-            default:
-                throw new IllegalArgumentException("--metric must be hopfield or euclidean, got '" + name + "'");
-        }
-    }
 
     private static void requirePositive(String option, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
@@ -169,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("--snapshot-every must be >= 0, got " + snapshotEvery);
         }
-        DiagonalMetric m = metric(metric, dim, beta);
+        DiagonalMetric m = metricOptions.metric(dim);
         int threads = control.threads();
         FlowSetup setup = new FlowSetup(m, objectiveOptions.objective(objective, dim), temperature, step, eps, kernel,
                 kernelTolerance, threads, values);
@@ -262,8 +240,7 @@ public final class RunCommand implements Callable<Integer> {
         parameters.put("dim", dim);
         parameters.put("particles", result.cloud().size());
         parameters.put("temperature", temperature);
-        parameters.put("beta", beta);
-        parameters.put("metric", metric.toLowerCase(Locale.ROOT));
+        metricOptions.describeInto(parameters, dim);
         parameters.put("step", step);
         parameters.put("steps", result.stepsDone());
         parameters.put("time", result.time());

@@ -2,8 +2,6 @@ package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
-import io.github.hopflow.geometry.metric.EuclideanMetric;
-import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.BoundaryPolicy;
 import io.github.hopflow.sde.DiffusionMachine;
@@ -53,9 +51,6 @@ import picocli.CommandLine.Option;
         })
 public final class SampleCommand implements Callable<Integer> {
 
-    /** The metric choices. */
-    enum MetricName { HOPFIELD, EUCLIDEAN }
-
     /** The scheme choices. */
     enum SchemeName {
         EULER(Scheme.EULER_MARUYAMA), ISOMETRIC(Scheme.ISOMETRIC_IMPLICIT), SPLITTING(Scheme.ISOMETRIC_SPLITTING);
@@ -93,9 +88,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--dim", defaultValue = "2", paramLabel = "n", description = "Dimension n (default: ${DEFAULT-VALUE}).")
     int dimension;
 
-    @Option(names = "--metric", defaultValue = "hopfield", paramLabel = "METRIC",
-            description = "hopfield (paper example, unit cube) or euclidean (R^n) (default: ${DEFAULT-VALUE}).")
-    MetricName metric;
+    @Mixin
+    MetricOptions metricOptions;
 
     @Option(names = "--particles", paramLabel = "N", description = "Number of particles N (default: " + DEFAULT_PARTICLES
             + ", or the size of --init).")
@@ -109,10 +103,6 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "25", paramLabel = "T",
             description = "Temperature T >= 0 (default: ${DEFAULT-VALUE}).")
     double temperature;
-
-    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, paramLabel = "B",
-            description = "Activation gain beta > 0; mobility m = 4 beta x(1-x) (default: ${DEFAULT-VALUE}).")
-    double beta;
 
     @Option(names = "--step", defaultValue = "1e-4", paramLabel = "h", description = "Time step h > 0 (default: ${DEFAULT-VALUE}).")
     double step;
@@ -167,7 +157,6 @@ public final class SampleCommand implements Callable<Integer> {
                 io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         dimension = objectiveOptions.dimension(objective, dimension);
         requirePositive("--step", step);
-        requirePositive("--beta", beta);
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("--temperature must be a finite number >= 0, got " + temperature);
         }
@@ -185,8 +174,7 @@ public final class SampleCommand implements Callable<Integer> {
         long steps = steps();
         RunLength.requireSnapshots(steps, snapshotEvery);
         Objective f = objectiveOptions.objective(objective, dimension);
-        DiagonalMetric g = metric == MetricName.HOPFIELD ? HopfieldMetric.paperExample(dimension, beta)
-                : EuclideanMetric.of(dimension);
+        DiagonalMetric g = metricOptions.metric(dimension);
         StepLimit.require(g, temperature, step);
         DiffusionMachine machine = DiffusionMachine.of(g, f, temperature);
 
@@ -277,7 +265,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--particles must be > 0, got " + count);
         }
         double[] x = new double[count * dimension];
-        if (metric == MetricName.HOPFIELD) {
+        if (metricOptions.bounded()) {
             for (int k = 0; k < x.length; k++) {
                 x[k] = rng.nextDouble();
             }
@@ -297,8 +285,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("dim", dimension);
         s.put("particles", count);
         s.put("temperature", temperature);
-        s.put("beta", beta);
-        s.put("metric", metric.name().toLowerCase(Locale.ROOT));
+        metricOptions.describeInto(s, dimension);
         s.put("scheme", scheme.name().toLowerCase(Locale.ROOT));
         s.put("boundary", boundary.name().toLowerCase(Locale.ROOT));
         s.put("step", step);
@@ -311,7 +298,7 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("block_size", ParticleEngine.DEFAULT_BLOCK_SIZE);
         s.put("snapshot_every", snapshotEvery);
         s.put("snapshots", snapshots);
-        s.put("init", init == null ? (metric == MetricName.HOPFIELD ? "uniform" : "standard normal") : init.toString());
+        s.put("init", init == null ? (metricOptions.bounded() ? "uniform" : "standard normal") : init.toString());
         s.put("cancelled", result.cancelled());
         s.put("wall_seconds", result.elapsedNanos() / 1e9);
         s.put("particle_steps_per_second", result.particleStepsPerSecond());

@@ -36,11 +36,8 @@ public final class WassersteinCommand implements Callable<Integer> {
     @Option(names = "--b", required = true, paramLabel = "B.csv", description = "Second cloud, as --a.")
     Path b;
 
-    @Option(names = "--beta", defaultValue = "0.25", converter = Converters.Gain.class, description = "Activation gain beta of the Hopfield metric (default ${DEFAULT-VALUE}).")
-    double beta;
-
-    @Option(names = "--metric", defaultValue = "hopfield", description = "hopfield or euclidean (default ${DEFAULT-VALUE}).")
-    String metric;
+    @CommandLine.Mixin
+    MetricOptions metricOptions;
 
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
@@ -83,7 +80,7 @@ public final class WassersteinCommand implements Callable<Integer> {
                     + " (its time grows faster than the square of the clouds); use --eps", ca.size(), cb.size(),
                     MAX_EXACT_ENTRIES));
         }
-        DiagonalMetric m = RunCommand.metric(metric, ca.dimension(), beta);
+        DiagonalMetric m = metricOptions.metric(ca.dimension());
         WassersteinDistance wg = WassersteinDistance.of(m);
         Map<String, Object> out = new LinkedHashMap<>();
         if (mode.exact) {

@@ -72,6 +72,41 @@ class RunAndWassersteinCommandTest {
         assertTrue(r[2].contains("--kernel-tolerance"), r[2]);
     }
 
+    /**
+     * The logistic metric of gain 1 has the paper's mobility of gain β = 1/4: the same run, up to the
+     * rounding of the two closed forms of the isometric coordinates; per-coordinate gains are
+     * recorded as a list.
+     */
+    @Test
+    void logisticMetricOfGainFourBetaRunsAsThePapersAndGainsMayDifferPerCoordinate() throws Exception {
+        String[] common = {"run", "--particles", "40", "--steps", "5", "--quiet", "--json"};
+        JsonNode paper = Json.mapper().readTree(run(concat(common, "--out", tmp.resolve("paper").toString()))[1]);
+        String[] r = run(concat(common, "--metric", "logistic", "--beta", "1", "--out", tmp.resolve("logistic").toString()));
+        assertEquals("0", r[0], r[2]);
+        JsonNode logistic = Json.mapper().readTree(r[1]);
+        assertEquals("logistic", logistic.get("parameters").get("metric").asText());
+        for (String key : new String[] {"final_free_energy", "final_mad"}) {
+            double a = paper.get(key).asDouble();
+            assertEquals(a, logistic.get(key).asDouble(), 1e-9 * Math.max(1, Math.abs(a)), key);
+        }
+        r = run(concat(common, "--beta", "0.25,0.5", "--out", tmp.resolve("two").toString()));
+        assertEquals("0", r[0], r[2]);
+        JsonNode two = Json.mapper().readTree(r[1]).get("parameters").get("beta");
+        assertTrue(two.isArray() && two.get(1).asDouble() == 0.5, two.toString());
+        r = run(concat(common, "--metric", "sigmoid", "--out", tmp.resolve("bad").toString()));
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--metric must be hopfield, logistic or euclidean, got 'sigmoid'"), r[2]);
+        r = run(concat(common, "--beta", "0.25,0.5,1", "--out", tmp.resolve("bad").toString()));
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--beta must have 1 or 2 entries"), r[2]);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     @Test
     void runRejectsBadInputWithOneLine() {
         String[] r = run("run", "--eps", "0", "--steps", "2", "--out", tmp.resolve("o").toString());
