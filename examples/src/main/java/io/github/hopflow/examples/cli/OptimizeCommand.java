@@ -11,6 +11,7 @@ import io.github.hopflow.examples.optimize.ResultsCsv;
 import io.github.hopflow.examples.optimize.RunResult;
 import io.github.hopflow.examples.optimize.Summary;
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.geometry.objective.Objective;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,14 @@ public final class OptimizeCommand implements Callable<Integer> {
     double target;
 
 
+
+    @Option(names = "--minimum", paramLabel = "F",
+            description = "The global minimum f* of your own objective (expr, class) or of a network energy, which "
+                    + "hopflow does not know; the target is then best value - F <= --target.")
+    Double minimum;
+
+    @Mixin
+    ObjectiveOptions objectiveOptions;
 
     @Option(names = "--gradient-cost", paramLabel = "auto|dimension", defaultValue = "auto",
             description = "How an analytic gradient is charged: auto = 1, dimension = n; a numerical one costs 2n "
@@ -220,17 +229,34 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--target must be a finite number > 0, got " + target);
         }
         List<Problem> problems = new ArrayList<>();
-        for (String name : new LinkedHashSet<>(objectives)) {
+        boolean minimumUsed = false;
+        List<String> names = objectiveOptions.selectsClass() ? List.of("class") : objectives;
+        for (String name : new LinkedHashSet<>(names)) {
             for (int n : new LinkedHashSet<>(dims)) {
                 if (n <= 0) {
                     throw new IllegalArgumentException("--dim must be > 0, got " + n);
                 }
+                Objective f;
                 try {
-                    problems.add(Problem.of(name, n));
+                    int dimension = objectiveOptions.dimension(name, n);
+                    f = objectiveOptions.objective(name, dimension);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--objective " + name + " --dim " + n + ": " + e.getMessage(), e);
                 }
+                if (f.globalMinimum().isPresent()) {
+                    problems.add(new Problem(f.name(), f.dimension(), f));
+                } else if (minimum != null) {
+                    problems.add(Problem.withMinimum(f, minimum));
+                    minimumUsed = true;
+                } else {
+                    throw new IllegalArgumentException("--objective " + name + " has no known global minimum; give it"
+                            + " with --minimum F (a run succeeds when its best value - F <= --target)");
+                }
             }
+        }
+        if (minimum != null && !minimumUsed) {
+            throw new IllegalArgumentException("--minimum applies to objectives without a known minimum (expr, class, "
+                    + "network energies); every --objective here has its own");
         }
         List<Optimizer> chosen = new ArrayList<>();
         if (methods == null || methods.isEmpty()) {

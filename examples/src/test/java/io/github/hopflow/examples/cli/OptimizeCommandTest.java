@@ -134,4 +134,33 @@ class OptimizeCommandTest {
         assertTrue(o.err().contains(expected), o.err());
         assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
     }
+
+    /**
+     * The user's own objective: a formula whose minimum the user states, optimised and judged
+     * against it like a built-in one; without --minimum it is refused, naming the option.
+     */
+    @Test
+    void anExpressionWithAStatedMinimumIsOptimisedLikeABuiltInObjective() throws Exception {
+        Path dir = tmp.resolve("expr");
+        Outcome o = run("optimize", "--objective", "expr", "--expression", "(x1 - 0.3)^2 + 2*(x2 - 0.7)^2 + 1",
+                "--dim", "2", "--minimum", "1", "--method", "hopfield,diffusion", "--runs", "3", "--budget", "3000",
+                "--out", dir.toString(), "--quiet", "--json");
+        assertEquals(0, o.status(), o.err());
+        JsonNode summary = Json.mapper().readTree(o.out());
+        for (JsonNode g : summary.get("results")) {
+            assertEquals(1.0, g.get("success_rate").asDouble(), g.toString());
+        }
+        for (RunResult r : ResultsCsv.read(dir.resolve("results.csv"))) {
+            assertTrue(r.bestValue() - 1 <= 1e-3, r.toString());
+        }
+        Outcome missing = run("optimize", "--objective", "expr", "--expression", "x1^2 + x2^2", "--dim", "2",
+                "--out", tmp.resolve("missing").toString(), "--quiet");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("--objective expr has no known global minimum; give it with --minimum F"),
+                missing.err());
+        Outcome needless = run("optimize", "--objective", "himmelblau", "--minimum", "0",
+                "--out", tmp.resolve("needless").toString(), "--quiet");
+        assertEquals(2, needless.status());
+        assertTrue(needless.err().contains("--minimum applies to objectives without a known minimum"), needless.err());
+    }
 }
