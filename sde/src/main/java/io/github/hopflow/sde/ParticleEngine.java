@@ -1,5 +1,6 @@
 package io.github.hopflow.sde;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import io.github.hopflow.sde.internal.BlockState;
@@ -515,9 +516,7 @@ public final class ParticleEngine implements AutoCloseable {
 
         /** The time step h, finite and &gt; 0. */
         public Builder step(double h) {
-            if (!(h > 0) || Double.isInfinite(h)) {
-                throw new IllegalArgumentException("step h must be a finite number > 0, got " + h);
-            }
+            Checks.positive("step h", h);
             this.step = h;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.sde;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.function.DoubleUnaryOperator;
 
 /** The built-in {@link TemperatureSchedule}s and their argument checks. */
@@ -16,10 +17,7 @@ final class Schedules {
     }
 
     static double requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
-        }
-        return value;
+        return Checks.positive(name, value);
     }
 
     static double requireTime(double t) {

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.analysis;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,18 +70,14 @@ public final class DensityModes {
      */
     public static DensityModes of(double bandwidth, double minShare, int maxStarts, boolean valueWeighted,
             double fitWidth) {
-        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) {
-            throw new IllegalArgumentException("bandwidth must be a finite number > 0, got " + bandwidth);
-        }
+        Checks.positive("bandwidth", bandwidth);
         if (!(minShare >= 0 && minShare < 1)) {
             throw new IllegalArgumentException("minShare must be in [0, 1), got " + minShare);
         }
         if (maxStarts < 1) {
             throw new IllegalArgumentException("maxStarts must be >= 1, got " + maxStarts);
         }
-        if (!(fitWidth > 0) || Double.isInfinite(fitWidth)) {
-            throw new IllegalArgumentException("fitWidth must be a finite number > 0, got " + fitWidth);
-        }
+        Checks.positive("fitWidth", fitWidth);
         return new DensityModes(bandwidth, minShare, maxStarts, valueWeighted, fitWidth);
     }
 

@@ -3,6 +3,7 @@ package io.github.hopflow.examples.cli;
 import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.LineChart;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.network.FiringRateNetwork;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.network.Transfer;
@@ -87,9 +88,7 @@ public final class FiringRateCommand implements Callable<Integer> {
         if (!(step > 0 && step <= 1)) {
             throw new IllegalArgumentException("--step must lie in (0, 1], got " + step);
         }
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("--tolerance must be a finite number > 0, got " + tolerance);
-        }
+        Checks.positive("--tolerance", tolerance);
         if (maxSteps < 1) {
             throw new IllegalArgumentException("--max-steps must be >= 1, got " + maxSteps);
         }

@@ -7,6 +7,7 @@ import io.github.hopflow.geometry.flow.DeterministicFlows;
 import io.github.hopflow.geometry.flow.FlowMethod;
 import io.github.hopflow.geometry.flow.FlowOptions;
 import io.github.hopflow.geometry.flow.Trajectory;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.io.PrintWriter;
@@ -90,9 +91,7 @@ public final class FlowCommand implements Callable<Integer> {
         if (dimension <= 0) {
             throw new IllegalArgumentException("--dim must be > 0, got " + dimension);
         }
-        if (!(step > 0) || Double.isInfinite(step)) {
-            throw new IllegalArgumentException("--step must be a finite number > 0, got " + step);
-        }
+        Checks.positive("--step", step);
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be ≥ 0, got " + steps);
         }
@@ -101,9 +100,7 @@ public final class FlowCommand implements Callable<Integer> {
         if (every <= 0) {
             throw new IllegalArgumentException("--every must be > 0, got " + every);
         }
-        if (!(gamma > 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("--gamma must be a finite number > 0, got " + gamma);
-        }
+        Checks.positive("--gamma", gamma);
         double[] x0 = VectorConverter.parse("--from", from);
         if (x0.length != dimension) {
             throw new IllegalArgumentException("--from must have " + dimension + " entries (--dim), got " + x0.length

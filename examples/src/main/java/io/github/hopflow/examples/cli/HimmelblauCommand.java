@@ -5,6 +5,7 @@ import io.github.hopflow.examples.himmelblau.HimmelblauOutcome;
 import io.github.hopflow.examples.himmelblau.HimmelblauSettings;
 import io.github.hopflow.examples.himmelblau.HimmelblauSummary;
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.sde.Scheme;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -142,9 +143,7 @@ public final class HimmelblauCommand implements Callable<Integer> {
     }
 
     private double positiveStep() {
-        if (!(step > 0) || Double.isInfinite(step)) {
-            throw new IllegalArgumentException("--step must be a finite number > 0, got " + step);
-        }
+        Checks.positive("--step", step);
         return step;
     }
 

@@ -5,6 +5,7 @@ import io.github.hopflow.examples.output.AtomicFiles;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -209,9 +210,7 @@ public final class MemoryCommand implements Callable<Integer> {
     }
 
     private static void positive(String option, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
-        }
+        Checks.positive(option, v);
     }
 
     private static Figure figure(List<RecallExperiment.Cell> cells, double[] noiseValues) {

@@ -11,6 +11,7 @@ import io.github.hopflow.examples.optimize.ResultsCsv;
 import io.github.hopflow.examples.optimize.RunResult;
 import io.github.hopflow.examples.optimize.Summary;
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.objective.Objective;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -225,9 +226,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (budget <= 0) {
             throw new IllegalArgumentException("--budget must be > 0, got " + budget);
         }
-        if (!(target > 0) || Double.isInfinite(target)) {
-            throw new IllegalArgumentException("--target must be a finite number > 0, got " + target);
-        }
+        Checks.positive("--target", target);
         List<Problem> problems = new ArrayList<>();
         boolean minimumUsed = false;
         List<String> names = objectiveOptions.selectsClass() ? List.of("class") : objectives;

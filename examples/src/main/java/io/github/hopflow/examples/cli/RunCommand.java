@@ -2,6 +2,7 @@ package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.setup.FlowSetup;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.ParticleEngine;
@@ -120,9 +121,7 @@ public final class RunCommand implements Callable<Integer> {
 
 
     private static void requirePositive(String option, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
-        }
+        Checks.positive(option, v);
     }
 
     @Mixin

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Locale;
 
 /**
@@ -25,9 +26,7 @@ final class RunLength {
      *     step, or needs more than {@link #MAX_STEPS} steps
      */
     static long stepsFor(double time, double step) {
-        if (!(time > 0) || Double.isInfinite(time)) {
-            throw new IllegalArgumentException("--time must be a finite number > 0, got " + time);
-        }
+        Checks.positive("--time", time);
         double k = Math.rint(time / step);
         if (k < 1) {
             throw new IllegalArgumentException("--time " + time + " is shorter than half a step (--step " + step + ")");

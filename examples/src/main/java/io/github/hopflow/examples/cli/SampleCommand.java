@@ -1,6 +1,7 @@
 package io.github.hopflow.examples.cli;
 
 import io.github.hopflow.examples.output.OutputDirectory;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.BoundaryPolicy;
@@ -309,8 +310,6 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private static void requirePositive(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + value);
-        }
+        Checks.positive(option, value);
     }
 }

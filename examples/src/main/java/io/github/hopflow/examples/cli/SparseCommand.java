@@ -3,6 +3,7 @@ package io.github.hopflow.examples.cli;
 import io.github.hopflow.examples.output.OutputDirectory;
 import io.github.hopflow.examples.plot.Figure;
 import io.github.hopflow.examples.plot.LineChart;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.network.NetworkFiles;
 import io.github.hopflow.geometry.sparse.CompetitiveNetwork;
 import io.github.hopflow.geometry.sparse.Fista;
@@ -75,15 +76,11 @@ public final class SparseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(lambda > 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("--lambda must be a finite number > 0, got " + lambda);
-        }
+        Checks.positive("--lambda", lambda);
         if (!(step > 0 && step <= 1)) {
             throw new IllegalArgumentException("--step must lie in (0, 1], got " + step);
         }
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("--tolerance must be a finite number > 0, got " + tolerance);
-        }
+        Checks.positive("--tolerance", tolerance);
         if (maxIterations < 1) {
             throw new IllegalArgumentException("--max-iterations must be >= 1, got " + maxIterations);
         }

@@ -1,6 +1,7 @@
 package io.github.hopflow.examples.compare;
 
 import io.github.hopflow.geometry.flow.FlowMethod;
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.sde.TemperatureSchedule;
 import java.util.List;
 
@@ -74,9 +75,7 @@ public record CompareSettings(String objective, int dimension, int particles, do
     }
 
     static void requirePositive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-        }
+        Checks.positive(name, v);
     }
 
     static void requireAtLeast(String name, long v, long min) {

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.himmelblau;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.sde.Scheme;
 
 /**
@@ -73,9 +74,7 @@ public record HimmelblauSettings(int particles, double temperature, double beta,
     }
 
     private static void positive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-        }
+        Checks.positive(name, v);
     }
 
     private static void atLeast(String name, long v, long min) {

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.maxcut;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.geometry.network.CutSearch;
 import io.github.hopflow.geometry.network.QuadraticEnergy;
@@ -84,9 +85,7 @@ public final class MaxCutSearch {
         }
 
         private static void positive(String name, double v) {
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-            }
+            Checks.positive(name, v);
         }
     }
 

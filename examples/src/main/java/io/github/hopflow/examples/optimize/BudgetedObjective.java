@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.objective.Objective;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -68,9 +69,7 @@ public final class BudgetedObjective implements Objective {
         if (budget <= 0) {
             throw new IllegalArgumentException("budget must be > 0, got " + budget);
         }
-        if (!(target > 0) || Double.isInfinite(target)) {
-            throw new IllegalArgumentException("target must be a finite number > 0, got " + target);
-        }
+        Checks.positive("target", target);
         if (objective.globalMinimum().isEmpty()) {
             throw new IllegalArgumentException("objective '" + objective.name()
                     + "' has no known global minimum, so its error cannot be measured");

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -67,9 +68,7 @@ public final class Experiment {
         if (budget <= 0) {
             throw new IllegalArgumentException("budget must be > 0, got " + budget);
         }
-        if (!(target > 0) || Double.isInfinite(target)) {
-            throw new IllegalArgumentException("target must be a finite number > 0, got " + target);
-        }
+        Checks.positive("target", target);
         if (gradientCost == null) {
             throw new IllegalArgumentException("gradientCost must not be null");
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.optimize;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
 import io.github.hopflow.sde.DiffusionMachine;
 import io.github.hopflow.sde.ParticleEngine;
@@ -96,9 +97,7 @@ public final class ParticleSearch implements Optimizer {
         }
 
         private static void requirePositive(String name, double v) {
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-            }
+            Checks.positive(name, v);
         }
     }
 

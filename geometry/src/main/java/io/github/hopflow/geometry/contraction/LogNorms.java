@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.contraction;
 
+import io.github.hopflow.geometry.internal.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
 
@@ -44,9 +45,7 @@ public final class LogNorms {
                     + (w == null ? "null" : String.valueOf(w.length)));
         }
         for (int i = 0; i < n; i++) {
-            if (!(w[i] > 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number > 0, got " + w[i]);
-            }
+            Checks.positive(name, i, w[i]);
         }
     }
 

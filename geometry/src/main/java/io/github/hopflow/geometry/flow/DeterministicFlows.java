@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.flow;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
 import io.github.hopflow.geometry.metric.HopfieldMetric;
@@ -76,9 +77,7 @@ public final class DeterministicFlows {
             throw new IllegalArgumentException("objective dimension " + objective.dimension()
                     + " does not match the metric dimension " + n);
         }
-        if (!(h > 0) || Double.isInfinite(h)) {
-            throw new IllegalArgumentException("step h must be a finite number > 0, got " + h);
-        }
+        Checks.positive("step h", h);
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be ≥ 0, got " + steps);
         }

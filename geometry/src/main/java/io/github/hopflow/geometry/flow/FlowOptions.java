@@ -1,5 +1,7 @@
 package io.github.hopflow.geometry.flow;
 
+import io.github.hopflow.geometry.internal.Checks;
+
 /**
  * Settings of {@link DeterministicFlows} beyond the method, step and number of steps; an immutable
  * value built from {@link #defaults()} with {@code with…} methods.
@@ -43,10 +45,7 @@ public final class FlowOptions {
     }
 
     private static double positive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-        }
-        return v;
+        return Checks.positive(name, v);
     }
 
     /** With the firing-rate γ &gt; 0. */

@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.flow;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
 
 /** The implementations of the {@link ProximalOperator} catalogue. */
@@ -9,9 +10,7 @@ final class ProximalOperators {
     }
 
     static void requireGamma(double gamma) {
-        if (!(gamma > 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("gamma must be a finite number > 0, got " + gamma);
-        }
+        Checks.positive("gamma", gamma);
     }
 
     static void requireSameLength(double[] v, double[] out) {

@@ -2,6 +2,7 @@ package io.github.hopflow.geometry.metric;
 
 import io.github.hopflow.geometry.activation.Activation;
 import io.github.hopflow.geometry.activation.ScaledTanhActivation;
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
 
 /**
@@ -60,9 +61,7 @@ public final class HopfieldMetric implements DiagonalMetric {
     public static HopfieldMetric paperExample(double... betas) {
         Activation[] a = new Activation[betas.length];
         for (int i = 0; i < betas.length; i++) {
-            if (!(betas[i] > 0) || Double.isInfinite(betas[i])) {
-                throw new IllegalArgumentException("beta[" + i + "] must be a finite number > 0, got " + betas[i]);
-            }
+            Checks.positive("beta", i, betas[i]);
             a[i] = ScaledTanhActivation.of(betas[i]);
         }
         return of(a);

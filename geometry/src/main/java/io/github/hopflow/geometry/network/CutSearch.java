@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.network;
 
+import io.github.hopflow.geometry.internal.Checks;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -77,9 +78,7 @@ public final class CutSearch {
         if (sweeps < 1) {
             throw new IllegalArgumentException("sweeps must be ≥ 1, got " + sweeps);
         }
-        if (!(startTemperature > 0) || Double.isInfinite(startTemperature)) {
-            throw new IllegalArgumentException("startTemperature must be a finite number > 0, got " + startTemperature);
-        }
+        Checks.positive("startTemperature", startTemperature);
         if (!(endTemperature > 0 && endTemperature <= startTemperature)) {
             throw new IllegalArgumentException("endTemperature must lie in (0, startTemperature = " + startTemperature
                     + "], got " + endTemperature);

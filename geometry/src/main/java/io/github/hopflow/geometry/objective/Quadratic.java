@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.objective;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -31,9 +32,7 @@ public final class Quadratic implements Objective {
                 throw new IllegalArgumentException("center[" + i + "] must be finite, got " + center[i]);
             }
         }
-        if (!(stiffness > 0) || Double.isInfinite(stiffness)) {
-            throw new IllegalArgumentException("stiffness must be a finite number > 0, got " + stiffness);
-        }
+        Checks.positive("stiffness", stiffness);
         return new Quadratic(center.clone(), stiffness);
     }
 

@@ -1,6 +1,7 @@
 package io.github.hopflow.geometry.sparse;
 
 import io.github.hopflow.geometry.contraction.LogNorms;
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
 
 /**
@@ -60,9 +61,7 @@ public final class PositiveLasso {
                 throw new IllegalArgumentException("signal[" + i + "] must be finite, got " + signal[i]);
             }
         }
-        if (!(lambda > 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be a finite number > 0, got " + lambda);
-        }
+        Checks.positive("lambda", lambda);
         return new PositiveLasso(signal.length, columns, dictionary.clone(), signal.clone(), lambda);
     }
 

@@ -1,5 +1,6 @@
 package io.github.hopflow.sde.cloud;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
 
 /**
@@ -66,10 +67,7 @@ public final class WeightedPointCloud {
             }
         }
         for (int i = 0; i < size; i++) {
-            if (!(values[i] > 0) || Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException(
-                        "values[" + i + "] must be a finite number > 0, got " + values[i]);
-            }
+            Checks.positive("values", i, values[i]);
         }
         return new WeightedPointCloud(dimension, positions, values);
     }

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.flow;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,12 +34,8 @@ public final class FlowOptions {
 
     /** Run until time {@code t} with step h: round(t/h) steps (at least 1). */
     public static FlowOptions time(double t, double h) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("time must be a finite number > 0, got " + t);
-        }
-        if (!(h > 0) || Double.isInfinite(h)) {
-            throw new IllegalArgumentException("h must be a finite number > 0, got " + h);
-        }
+        Checks.positive("time", t);
+        Checks.positive("h", h);
         return steps(Math.max(1, Math.round(t / h)));
     }
 

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.fokkerplanck;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.TemperatureSchedule;
@@ -174,9 +175,7 @@ public final class FokkerPlanckSolver {
      * @throws IllegalArgumentException naming the parameter and the value
      */
     public FokkerPlanckSolution stationary(double temperature) {
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
-        }
+        Checks.positive("temperature", temperature);
         double[] f = operator.objectiveAtCentres();
         double fMin = operator.objectiveMin();
         double[] rho = new double[f.length];
@@ -334,9 +333,7 @@ public final class FokkerPlanckSolver {
 
         /** The step h, finite and &gt; 0 (default {@link #DEFAULT_TIME_STEP}). */
         public Builder timeStep(double step) {
-            if (!(step > 0) || Double.isInfinite(step)) {
-                throw new IllegalArgumentException("timeStep must be a finite number > 0, got " + step);
-            }
+            Checks.positive("timeStep", step);
             this.timeStep = step;
             return this;
         }

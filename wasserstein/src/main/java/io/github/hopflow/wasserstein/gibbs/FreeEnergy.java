@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.gibbs;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
 
@@ -47,15 +48,11 @@ public final class FreeEnergy {
             throw new IllegalArgumentException("need N >= 2 values and N·n = " + ((long) count * n)
                     + " coordinates, got " + count + " values and " + positions.length + " coordinates");
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
-        }
+        Checks.positive("temperature", temperature);
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < count; i++) {
-            if (!(values[i] > 0) || Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException("values[" + i + "] must be a finite number > 0, got " + values[i]);
-            }
+            Checks.positive("values", i, values[i]);
             for (int k = i * n; k < (i + 1) * n; k++) {
                 if (!Double.isFinite(positions[k])) {
                     throw new IllegalArgumentException("positions of point " + i + " coordinate " + (k - i * n)

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.gibbs;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.objective.Objective;
 
 /**
@@ -27,9 +28,7 @@ public final class GibbsDensity {
         if (objective == null || logZ == null) {
             throw new IllegalArgumentException("objective and logZ must not be null");
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
-        }
+        Checks.positive("temperature", temperature);
         return new GibbsDensity(objective, temperature, logZ);
     }
 

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.gibbs;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -157,9 +158,7 @@ public final class PartitionFunction {
         if (f == null) {
             throw new IllegalArgumentException("objective must not be null");
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
-        }
+        Checks.positive("temperature", temperature);
         int n = f.dimension();
         if (lower.length != n || upper.length != n) {
             throw new IllegalArgumentException("lower and upper must have the objective's dimension " + n

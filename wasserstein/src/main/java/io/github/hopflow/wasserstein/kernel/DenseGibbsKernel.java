@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.kernel;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.wasserstein.cost.SquaredDistances;
 import io.github.hopflow.wasserstein.internal.Parallel;
 import java.util.Optional;
@@ -112,9 +113,7 @@ public final class DenseGibbsKernel implements GibbsKernel {
         if (v.length == 0 || v.length % dimension != 0) {
             throw new IllegalArgumentException("v length " + v.length + " must be a positive multiple of " + dimension);
         }
-        if (!(tau > 0) || Double.isInfinite(tau)) {
-            throw new IllegalArgumentException("tau must be a finite number > 0, got " + tau);
-        }
+        Checks.positive("tau", tau);
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }

@@ -1,5 +1,7 @@
 package io.github.hopflow.wasserstein.ot;
 
+import io.github.hopflow.geometry.internal.Checks;
+
 /** Validation of transport masses. */
 final class Masses {
 
@@ -13,9 +15,7 @@ final class Masses {
         }
         double s = 0;
         for (int i = 0; i < w.length; i++) {
-            if (!(w[i] > 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number > 0, got " + w[i]);
-            }
+            Checks.positive(name, i, w[i]);
             s += w[i];
         }
         return s;

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.ot;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.wasserstein.internal.Parallel;
 import io.github.hopflow.wasserstein.kernel.DenseGibbsKernel;
 import io.github.hopflow.wasserstein.kernel.GibbsKernel;
@@ -572,27 +573,21 @@ public final class Sinkhorn {
 
         /** ε &gt; 0 (required). */
         public Builder epsilon(double e) {
-            if (!(e > 0) || Double.isInfinite(e)) {
-                throw new IllegalArgumentException("eps must be a finite number > 0, got " + e);
-            }
+            Checks.positive("eps", e);
             this.epsilon = e;
             return this;
         }
 
         /** L1 marginal tolerance &gt; 0; default 1e−9. */
         public Builder tolerance(double tol) {
-            if (!(tol > 0) || Double.isInfinite(tol)) {
-                throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tol);
-            }
+            Checks.positive("tolerance", tol);
             this.tolerance = tol;
             return this;
         }
 
         /** L1 marginal tolerance of intermediate ε-scaling stages; default 1e−3. */
         public Builder stageTolerance(double tol) {
-            if (!(tol > 0) || Double.isInfinite(tol)) {
-                throw new IllegalArgumentException("stageTolerance must be a finite number > 0, got " + tol);
-            }
+            Checks.positive("stageTolerance", tol);
             this.stageTolerance = tol;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.hopflow.wasserstein.prox;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import io.github.hopflow.sde.cloud.WeightedPointCloud;
@@ -253,10 +254,7 @@ public final class ProximalStep {
         System.arraycopy(newPositions, 0, lastNew, 0, newPositions.length);
         lastNewKnown = true;
         for (int j = 0; j < count; j++) {
-            double r = previousValues[j];
-            if (!(r > 0) || Double.isInfinite(r)) {
-                throw new IllegalArgumentException("previousValues[" + j + "] must be a finite number > 0, got " + r);
-            }
+            double r = Checks.positive("previousValues", j, previousValues[j]);
             logRho[j] = Math.log(r);
             if (!Double.isFinite(psi[j])) {
                 throw new IllegalArgumentException("psi[" + j + "] must be finite, got " + psi[j]);
@@ -636,10 +634,7 @@ public final class ProximalStep {
         }
 
         private static double requirePositive(String name, double v) {
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
-            }
-            return v;
+            return Checks.positive(name, v);
         }
     }
 }

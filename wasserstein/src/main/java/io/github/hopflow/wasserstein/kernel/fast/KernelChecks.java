@@ -1,5 +1,7 @@
 package io.github.hopflow.wasserstein.kernel.fast;
 
+import io.github.hopflow.geometry.internal.Checks;
+
 /** Argument checks shared by the kernels: errors name the parameter and the value. */
 final class KernelChecks {
 
@@ -10,9 +12,7 @@ final class KernelChecks {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
         }
-        if (!(tau > 0) || Double.isInfinite(tau)) {
-            throw new IllegalArgumentException("tau must be a finite number > 0, got " + tau);
-        }
+        Checks.positive("tau", tau);
         points("u", u, dimension);
         points("v", v, dimension);
     }
