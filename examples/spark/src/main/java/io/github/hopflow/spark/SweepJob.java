@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.ExceptionFailure;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -193,6 +194,11 @@ final class SweepJob implements AutoCloseable {
         public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
             if (end.taskInfo() != null && end.taskInfo().successful()) {
                 progress.stepTo(++done);
+            } else if (err != null && end.reason() instanceof ExceptionFailure) {
+                String message = ((ExceptionFailure) end.reason()).description();
+                err.println("sweep: " + (message == null ? "a cell failed" : message.strip().split("\\R")[0])
+                        + "; Spark runs it again");
+                err.flush();
             }
         }
 

@@ -162,9 +162,11 @@ class SweepCommandTest {
         String[] command = {"--", "run", "--objective-class", FlakyObjective.class.getName(), "--dim", "2", "--steps",
             "2", "--particles", "8"};
         FlakyObjective.FAILURES.set(1);
-        Outcome retried = sweep(concat(new String[] {"--master", "local[1,2]", "--quiet", "--out",
+        Outcome retried = sweep(concat(new String[] {"--master", "local[1,2]", "--out",
             tmp.resolve("retried").toString()}, command));
         assertEquals(0, retried.code, retried.out + retried.err);
+        assertTrue(retried.err.contains("sweep: cell 0, attempt 1 of 2: hopflow run:"
+                + " transient failure of the objective; Spark runs it again"), retried.err);
         List<String> lines = Files.readAllLines(tmp.resolve("retried/results.csv"));
         assertTrue(lines.get(1).endsWith(",ok"), lines.get(1));
         assertEquals(0, FlakyObjective.FAILURES.get());
