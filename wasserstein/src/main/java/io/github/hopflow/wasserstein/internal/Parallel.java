@@ -1,12 +1,12 @@
 package io.github.hopflow.wasserstein.internal;
 
-import java.util.stream.IntStream;
 
 /**
- * Splits a loop over {@code count} independent items into contiguous blocks run on the common
- * fork-join pool. Each item is processed by exactly one sequential loop whatever the number of
- * blocks, so results do not depend on the thread count: callers must only make every item's output
- * depend on that item's own loop (no shared reductions).
+ * Splits a loop over {@code count} independent items into contiguous blocks run on a fork-join
+ * pool of at most the given parallelism ({@link Pools}). Each item is processed by exactly one
+ * sequential loop whatever the number of blocks, so results do not depend on the thread count:
+ * callers must only make every item's output depend on that item's own loop (no shared
+ * reductions).
  */
 public final class Parallel {
 
@@ -37,7 +37,7 @@ public final class Parallel {
             return;
         }
         int blocks = Math.min(count, parallelism * 4);
-        IntStream.range(0, blocks).parallel().forEach(b -> {
+        Pools.forEach(blocks, parallelism, b -> {
             int from = (int) ((long) count * b / blocks);
             int to = (int) ((long) count * (b + 1) / blocks);
             if (from < to) {

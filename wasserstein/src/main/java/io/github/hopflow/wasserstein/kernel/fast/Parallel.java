@@ -1,14 +1,14 @@
 package io.github.hopflow.wasserstein.kernel.fast;
 
 import io.github.hopflow.sde.internal.Helpers;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import io.github.hopflow.wasserstein.internal.Pools;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a fixed number of independent blocks: on the common fork-join pool ({@link #forEach}), or
- * shared between the caller and one helper thread that every kernel uses ({@link #share}, the
+ * Runs a fixed number of independent blocks: on a fork-join pool of the given thread count
+ * ({@link #forEach}, {@link Pools}), or shared between the caller and one helper thread that
+ * every kernel uses ({@link #share}, the
  * cheaper hand-off for the short, repeated operations of a proximal step on two cores). The
  * partition into blocks is chosen by the caller independently of the thread count, and each block
  * writes only its own outputs, so results never depend on the threads used.
@@ -31,13 +31,7 @@ final class Parallel {
      * @param body the work of one block; blocks must not write to shared locations
      */
     static void forEach(int blocks, int threads, IntConsumer body) {
-        if (threads <= 1 || blocks <= 1) {
-            for (int b = 0; b < blocks; b++) {
-                body.accept(b);
-            }
-            return;
-        }
-        ForkJoinPool.commonPool().invoke(new Range(0, blocks, body));
+        Pools.forEach(blocks, threads, body);
     }
 
     /** Guards the pair helper: one call at a time; other callers run their tasks themselves. */
@@ -75,29 +69,6 @@ final class Parallel {
             PAIR.forEach(count, true, body);
         } finally {
             PAIR_BUSY.set(false);
-        }
-    }
-
-    private static final class Range extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final int from;
-        private final int to;
-        private final transient IntConsumer body;
-
-        Range(int from, int to, IntConsumer body) {
-            this.from = from;
-            this.to = to;
-            this.body = body;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                body.accept(from);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Range(from, mid, body), new Range(mid, to, body));
         }
     }
 }
