@@ -131,26 +131,20 @@ public final class DeterministicFlows {
     }
 
     private static void requireActivations(FlowMethod method, DiagonalMetric metric) {
-        if (!(metric instanceof HopfieldMetric) && !(metric instanceof EuclideanMetric)) {
-            throw new IllegalArgumentException("method " + method + " needs the activations σ: metric must be a "
-                    + "HopfieldMetric or an EuclideanMetric, got " + metric);
+        if (!metric.hasActivations()) {
+            throw new IllegalArgumentException("method " + method + " needs the activations σ: metric " + metric
+                    + " states none (DiagonalMetric.hasActivations)");
         }
     }
 
-    /** σ_i(z) for the two metrics that have activations. */
+    /** σ_i(z) of a metric that has activations. */
     static double activation(DiagonalMetric metric, int i, double z) {
-        if (metric instanceof HopfieldMetric) {
-            return ((HopfieldMetric) metric).activation(i).value(z);
-        }
-        return z;
+        return metric.activationValue(i, z);
     }
 
-    /** σ_i⁻¹(x) for the two metrics that have activations. */
+    /** σ_i⁻¹(x) of a metric that has activations. */
     static double inverseActivation(DiagonalMetric metric, int i, double x) {
-        if (metric instanceof HopfieldMetric) {
-            return ((HopfieldMetric) metric).activation(i).inverse(x);
-        }
-        return x;
+        return metric.activationInverse(i, x);
     }
 
     static void checkGradient(FlowMethod method, int step, double[] x, double[] g) {

@@ -52,6 +52,35 @@ public interface DiagonalMetric {
     }
 
     /**
+     * Whether this is the Hessian metric of activations σ_i, g_i(x) = 1/σ_i'(σ_i⁻¹(x)) (HNN paper,
+     * eq. (3)), with the σ_i at hand ({@link #activationValue}, {@link #activationInverse}): the
+     * flows written in the hidden state z = σ⁻¹(x) (the Hopfield ODE, mirror descent) need them.
+     * The Hopfield metric has its activations, the Euclidean metric the identity; the default is
+     * false.
+     */
+    default boolean hasActivations() {
+        return false;
+    }
+
+    /**
+     * σ_i(z), for a metric that {@linkplain #hasActivations() has activations}.
+     *
+     * @throws UnsupportedOperationException naming the metric if it has none
+     */
+    default double activationValue(int i, double z) {
+        throw new UnsupportedOperationException("metric " + this + " states no activations");
+    }
+
+    /**
+     * σ_i⁻¹(x), for a metric that {@linkplain #hasActivations() has activations}.
+     *
+     * @throws UnsupportedOperationException naming the metric if it has none
+     */
+    default double activationInverse(int i, double x) {
+        throw new UnsupportedOperationException("metric " + this + " states no activations");
+    }
+
+    /**
      * The gain g of coordinate i when its mobility is m(x) = g·(x − a)(b − x) on its bounded range
      * (a, b), else NaN (see {@link io.github.hopflow.geometry.activation.Activation#quadraticMobilityGain()}).
      * The default is NaN: a metric states the form it has, no caller infers it from the type.

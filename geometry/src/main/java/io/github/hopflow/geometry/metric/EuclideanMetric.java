@@ -25,6 +25,24 @@ public final class EuclideanMetric implements DiagonalMetric {
         return dimension;
     }
 
+    /** True: the Euclidean metric is that of the identity activation σ(z) = z. */
+    @Override
+    public boolean hasActivations() {
+        return true;
+    }
+
+    /** z: the identity. */
+    @Override
+    public double activationValue(int i, double z) {
+        return z;
+    }
+
+    /** x: the identity. */
+    @Override
+    public double activationInverse(int i, double x) {
+        return x;
+    }
+
     @Override
     public double mobility(int i, double xi) {
         return 1;

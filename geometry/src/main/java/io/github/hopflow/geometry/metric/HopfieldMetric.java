@@ -77,6 +77,22 @@ public final class HopfieldMetric implements DiagonalMetric {
         return activations.length;
     }
 
+    /** True: the metric is that of its activations. */
+    @Override
+    public boolean hasActivations() {
+        return true;
+    }
+
+    @Override
+    public double activationValue(int i, double z) {
+        return activations[i].value(z);
+    }
+
+    @Override
+    public double activationInverse(int i, double x) {
+        return activations[i].inverse(x);
+    }
+
     @Override
     public double quadraticMobilityGain(int i) {
         return activations[i].quadraticMobilityGain();

@@ -295,4 +295,80 @@ class DeterministicFlowsTest {
         e = assertThrows(IllegalArgumentException.class, () -> FlowOptions.defaults().withGamma(0));
         assertTrue(e.getMessage().contains("gamma") && e.getMessage().contains("0"), e.getMessage());
     }
+
+    /**
+     * The flows in the hidden state ask the metric for its activations through the interface, not
+     * its class: a metric of another class that states them runs exactly as the Hopfield metric it
+     * forwards to, and one that states none is refused, naming the capability.
+     */
+    @Test
+    void hiddenStateFlowsUseTheActivationsAMetricStates() {
+        HopfieldMetric h = HopfieldMetric.paperExample(2, 0.25);
+        DiagonalMetric stating = forwarding(h, true);
+        Objective f = ScaledHimmelblau.of();
+        double[] x0 = {0.3, 0.6};
+        for (FlowMethod m : new FlowMethod[] {FlowMethod.HOPFIELD, FlowMethod.MIRROR}) {
+            Trajectory a = DeterministicFlows.run(m, f, h, x0, 0.01, 50);
+            Trajectory b = DeterministicFlows.run(m, f, stating, x0, 0.01, 50);
+            assertTrue(java.util.Arrays.equals(a.states(), b.states()), m.toString());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeterministicFlows.run(FlowMethod.MIRROR, f, forwarding(h, false), x0, 0.01, 5));
+        assertTrue(e.getMessage().contains("needs the activations") && e.getMessage().contains("hasActivations"),
+                e.getMessage());
+    }
+
+    private static DiagonalMetric forwarding(HopfieldMetric h, boolean activations) {
+        return new DiagonalMetric() {
+            @Override
+            public int dimension() {
+                return h.dimension();
+            }
+
+            @Override
+            public double mobility(int i, double xi) {
+                return h.mobility(i, xi);
+            }
+
+            @Override
+            public double mobilityDerivative(int i, double xi) {
+                return h.mobilityDerivative(i, xi);
+            }
+
+            @Override
+            public double isometric(int i, double xi) {
+                return h.isometric(i, xi);
+            }
+
+            @Override
+            public double inverseIsometric(int i, double ui) {
+                return h.inverseIsometric(i, ui);
+            }
+
+            @Override
+            public double lowerBound(int i) {
+                return h.lowerBound(i);
+            }
+
+            @Override
+            public double upperBound(int i) {
+                return h.upperBound(i);
+            }
+
+            @Override
+            public boolean hasActivations() {
+                return activations;
+            }
+
+            @Override
+            public double activationValue(int i, double z) {
+                return h.activationValue(i, z);
+            }
+
+            @Override
+            public double activationInverse(int i, double x) {
+                return h.activationInverse(i, x);
+            }
+        };
+    }
 }
