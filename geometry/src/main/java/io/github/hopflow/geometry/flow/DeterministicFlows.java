@@ -1,5 +1,6 @@
 package io.github.hopflow.geometry.flow;
 
+import io.github.hopflow.geometry.activation.Activation;
 import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.metric.EuclideanMetric;
@@ -94,7 +95,7 @@ public final class DeterministicFlows {
             metric.requireInDomain("x0", x0);
         }
         if (method == FlowMethod.HOPFIELD || method == FlowMethod.MIRROR) {
-            requireActivations(method, metric);
+            activations(method, metric); // a metric without activations is refused first
             for (int i = 0; i < n; i++) {
                 if (!(x0[i] > metric.lowerBound(i) && x0[i] < metric.upperBound(i))) {
                     throw new IllegalArgumentException("x0[" + i + "] = " + x0[i] + " must lie in the open interval ("
@@ -130,21 +131,19 @@ public final class DeterministicFlows {
         return rec.finish(f.valueEvaluations(), f.gradientEvaluations());
     }
 
-    private static void requireActivations(FlowMethod method, DiagonalMetric metric) {
-        if (!metric.hasActivations()) {
-            throw new IllegalArgumentException("method " + method + " needs the activations σ: metric " + metric
-                    + " states none (DiagonalMetric.hasActivations)");
+    /**
+     * The activations σ_i the metric states ({@link DiagonalMetric#activationOf}), one per
+     * coordinate, looked up once per run.
+     *
+     * @throws IllegalArgumentException naming the method and the metric if it states none
+     */
+    private static Activation[] activations(FlowMethod method, DiagonalMetric metric) {
+        Activation[] sigma = new Activation[metric.dimension()];
+        for (int i = 0; i < sigma.length; i++) {
+            sigma[i] = metric.activationOf(i).orElseThrow(() -> new IllegalArgumentException("method " + method
+                    + " needs the activations σ: metric " + metric + " states none (DiagonalMetric.activationOf)"));
         }
-    }
-
-    /** σ_i(z) of a metric that has activations. */
-    static double activation(DiagonalMetric metric, int i, double z) {
-        return metric.activationValue(i, z);
-    }
-
-    /** σ_i⁻¹(x) of a metric that has activations. */
-    static double inverseActivation(DiagonalMetric metric, int i, double x) {
-        return metric.activationInverse(i, x);
+        return sigma;
     }
 
     static void checkGradient(FlowMethod method, int step, double[] x, double[] g) {
@@ -159,9 +158,10 @@ public final class DeterministicFlows {
     private static void hopfieldOde(CountingObjective f, DiagonalMetric metric, double[] x0, Recorder rec,
             FlowOptions options) {
         int n = x0.length;
+        Activation[] sigma = activations(FlowMethod.HOPFIELD, metric);
         double[] z0 = new double[n];
         for (int i = 0; i < n; i++) {
-            z0[i] = inverseActivation(metric, i, x0[i]);
+            z0[i] = sigma[i].inverse(x0[i]);
         }
         double[] x = new double[n];
         double[] out = new double[n];
@@ -174,7 +174,7 @@ public final class DeterministicFlows {
             @Override
             public void computeDerivatives(double t, double[] z, double[] zDot) {
                 for (int i = 0; i < n; i++) {
-                    x[i] = activation(metric, i, z[i]);
+                    x[i] = sigma[i].value(z[i]);
                 }
                 f.gradient(x, 0, zDot, 0);
                 checkGradient(FlowMethod.HOPFIELD, rec.nextIndex(), x, zDot);
@@ -185,7 +185,7 @@ public final class DeterministicFlows {
         };
         integrate(ode, z0, rec, options, z -> {
             for (int i = 0; i < n; i++) {
-                out[i] = activation(metric, i, z[i]);
+                out[i] = sigma[i].value(z[i]);
             }
             return out;
         });
@@ -288,18 +288,19 @@ public final class DeterministicFlows {
     private static void mirrorDescent(CountingObjective f, DiagonalMetric metric, double[] x0, double h,
             Recorder rec) {
         int n = x0.length;
+        Activation[] sigma = activations(FlowMethod.MIRROR, metric);
         double[] z = new double[n];
         double[] x = x0.clone();
         double[] g = new double[n];
         for (int i = 0; i < n; i++) {
-            z[i] = inverseActivation(metric, i, x0[i]);
+            z[i] = sigma[i].inverse(x0[i]);
         }
         for (int k = 1; k <= rec.steps; k++) {
             f.gradient(x, 0, g, 0);
             checkGradient(FlowMethod.MIRROR, k, x, g);
             for (int i = 0; i < n; i++) {
                 z[i] -= h * g[i];
-                x[i] = activation(metric, i, z[i]);
+                x[i] = sigma[i].value(z[i]);
             }
             rec.record(k, x);
         }

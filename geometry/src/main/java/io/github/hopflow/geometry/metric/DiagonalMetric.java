@@ -1,5 +1,9 @@
 package io.github.hopflow.geometry.metric;
 
+import io.github.hopflow.geometry.activation.Activation;
+import io.github.hopflow.geometry.activation.IdentityActivation;
+import java.util.Optional;
+
 /**
  * A Riemannian metric on a box-shaped domain whose matrix is diagonal and whose i-th entry depends
  * on x_i only: g_ii(x) = 1/m_i(x_i), with m_i the <em>mobility</em>.
@@ -52,32 +56,13 @@ public interface DiagonalMetric {
     }
 
     /**
-     * Whether this is the Hessian metric of activations σ_i, g_i(x) = 1/σ_i'(σ_i⁻¹(x)) (HNN paper,
-     * eq. (3)), with the σ_i at hand ({@link #activationValue}, {@link #activationInverse}): the
-     * flows written in the hidden state z = σ⁻¹(x) (the Hopfield ODE, mirror descent) need them.
-     * The Hopfield metric has its activations, the Euclidean metric the identity; the default is
-     * false.
+     * The activation σ_i of coordinate i when this is the Hessian metric of activations,
+     * g_i(x) = 1/σ_i'(σ_i⁻¹(x)) (HNN paper, eq. (3)), and empty otherwise: the flows written in the
+     * hidden state z = σ⁻¹(x) (the Hopfield ODE, mirror descent) need it. The Hopfield metric gives
+     * its activations, the Euclidean metric the {@link IdentityActivation}; the default is empty.
      */
-    default boolean hasActivations() {
-        return false;
-    }
-
-    /**
-     * σ_i(z), for a metric that {@linkplain #hasActivations() has activations}.
-     *
-     * @throws UnsupportedOperationException naming the metric if it has none
-     */
-    default double activationValue(int i, double z) {
-        throw new UnsupportedOperationException("metric " + this + " states no activations");
-    }
-
-    /**
-     * σ_i⁻¹(x), for a metric that {@linkplain #hasActivations() has activations}.
-     *
-     * @throws UnsupportedOperationException naming the metric if it has none
-     */
-    default double activationInverse(int i, double x) {
-        throw new UnsupportedOperationException("metric " + this + " states no activations");
+    default Optional<Activation> activationOf(int i) {
+        return Optional.empty();
     }
 
     /**

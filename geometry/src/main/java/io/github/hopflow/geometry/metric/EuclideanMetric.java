@@ -1,5 +1,9 @@
 package io.github.hopflow.geometry.metric;
 
+import io.github.hopflow.geometry.activation.Activation;
+import io.github.hopflow.geometry.activation.IdentityActivation;
+import java.util.Optional;
+
 /**
  * The Euclidean metric on R^n (mobility m ≡ 1): the diffusion machine becomes ordinary
  * overdamped Langevin dynamics, and with a quadratic objective the Ornstein–Uhlenbeck process.
@@ -25,22 +29,10 @@ public final class EuclideanMetric implements DiagonalMetric {
         return dimension;
     }
 
-    /** True: the Euclidean metric is that of the identity activation σ(z) = z. */
+    /** The identity: the Euclidean metric is that of σ(z) = z. */
     @Override
-    public boolean hasActivations() {
-        return true;
-    }
-
-    /** z: the identity. */
-    @Override
-    public double activationValue(int i, double z) {
-        return z;
-    }
-
-    /** x: the identity. */
-    @Override
-    public double activationInverse(int i, double x) {
-        return x;
+    public Optional<Activation> activationOf(int i) {
+        return Optional.of(IdentityActivation.INSTANCE);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.hopflow.geometry.activation.Activation;
 import io.github.hopflow.geometry.activation.ScaledTanhActivation;
 import io.github.hopflow.geometry.internal.Checks;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The Hopfield metric of a network with coordinate-wise activations σ_i:
@@ -77,20 +78,10 @@ public final class HopfieldMetric implements DiagonalMetric {
         return activations.length;
     }
 
-    /** True: the metric is that of its activations. */
+    /** The activation of coordinate i: the metric is that of its activations. */
     @Override
-    public boolean hasActivations() {
-        return true;
-    }
-
-    @Override
-    public double activationValue(int i, double z) {
-        return activations[i].value(z);
-    }
-
-    @Override
-    public double activationInverse(int i, double x) {
-        return activations[i].inverse(x);
+    public Optional<Activation> activationOf(int i) {
+        return Optional.of(activations[i]);
     }
 
     @Override

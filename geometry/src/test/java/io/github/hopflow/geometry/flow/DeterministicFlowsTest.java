@@ -314,7 +314,7 @@ class DeterministicFlowsTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DeterministicFlows.run(FlowMethod.MIRROR, f, forwarding(h, false), x0, 0.01, 5));
-        assertTrue(e.getMessage().contains("needs the activations") && e.getMessage().contains("hasActivations"),
+        assertTrue(e.getMessage().contains("needs the activations") && e.getMessage().contains("activationOf"),
                 e.getMessage());
     }
 
@@ -356,18 +356,8 @@ class DeterministicFlowsTest {
             }
 
             @Override
-            public boolean hasActivations() {
-                return activations;
-            }
-
-            @Override
-            public double activationValue(int i, double z) {
-                return h.activationValue(i, z);
-            }
-
-            @Override
-            public double activationInverse(int i, double x) {
-                return h.activationInverse(i, x);
+            public java.util.Optional<io.github.hopflow.geometry.activation.Activation> activationOf(int i) {
+                return activations ? h.activationOf(i) : java.util.Optional.empty();
             }
         };
     }
