@@ -16,10 +16,6 @@ final class Schedules {
         return value;
     }
 
-    static double requirePositive(String name, double value) {
-        return Checks.positive(name, value);
-    }
-
     static double requireTime(double t) {
         if (!(t >= 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("time t must be a finite number >= 0, got " + t);

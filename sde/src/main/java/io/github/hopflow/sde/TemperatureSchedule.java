@@ -1,5 +1,6 @@
 package io.github.hopflow.sde;
 
+import io.github.hopflow.geometry.internal.Checks;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -70,7 +71,7 @@ public interface TemperatureSchedule {
      */
     static TemperatureSchedule logarithmic(double initial, double timeScale) {
         return new Schedules.Logarithmic(Schedules.requireTemperature("initial temperature", initial),
-                Schedules.requirePositive("timeScale", timeScale));
+                Checks.positive("timeScale", timeScale));
     }
 
     /**
@@ -83,7 +84,7 @@ public interface TemperatureSchedule {
      */
     static TemperatureSchedule exponential(double initial, double timeScale, double floor) {
         Schedules.requireTemperature("initial temperature", initial);
-        Schedules.requirePositive("timeScale", timeScale);
+        Checks.positive("timeScale", timeScale);
         Schedules.requireTemperature("floor", floor);
         if (floor > initial) {
             throw new IllegalArgumentException(

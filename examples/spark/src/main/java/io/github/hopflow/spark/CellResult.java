@@ -91,9 +91,7 @@ public final class CellResult implements Serializable {
             }
             return new CellResult(doc.get("index").asInt(), SummaryColumns.of(doc.get("summary")),
                     doc.get("seconds").asDouble(), doc.get("status").asText());
-        } catch (IOException e) {
-            return null;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
     }

@@ -114,10 +114,10 @@ public final class MemoryCommand implements Callable<Integer> {
         if (trials < 1 || trials > 100_000) {
             throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
         }
-        positive("--temperature", temperature);
-        positive("--beta", beta);
-        positive("--step", step);
-        positive("--time", time);
+        Checks.positive("--temperature", temperature);
+        Checks.positive("--beta", beta);
+        Checks.positive("--step", step);
+        Checks.positive("--time", time);
         if (time / step > 1e7) {
             throw new IllegalArgumentException("--time / --step must be at most 1e7 steps, got " + time / step);
         }
@@ -207,10 +207,6 @@ public final class MemoryCommand implements Callable<Integer> {
             }
         }
         return xi;
-    }
-
-    private static void positive(String option, double v) {
-        Checks.positive(option, v);
     }
 
     private static Figure figure(List<RecallExperiment.Cell> cells, double[] noiseValues) {

@@ -77,7 +77,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--eps", defaultValue = "0.1", description = "Entropic regularisation epsilon > 0 (default ${DEFAULT-VALUE}).")
     double eps;
 
-
     @Option(names = "--values", defaultValue = FlowSetup.DEFAULT_VALUES,
             paramLabel = "transition|paper|kde|gibbs-ratio",
             description = "How the density values follow the points: transition (carried by the machine's own"
@@ -100,7 +99,6 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}; the entropic blur limits log rho to about 0.2).")
     double kernelTolerance;
 
-
     @Option(names = "--snapshot-every", defaultValue = "0", description = "Also write a snapshot every K steps (default: first and last only).")
     long snapshotEvery;
 
@@ -115,14 +113,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-
     @Option(names = "--json", description = "Print the summary as one line of JSON.")
     boolean json;
-
-
-    private static void requirePositive(String option, double v) {
-        Checks.positive(option, v);
-    }
 
     @Mixin
     RunControl control;
@@ -135,9 +127,9 @@ public final class RunCommand implements Callable<Integer> {
         io.github.hopflow.examples.snapshot.SnapshotFormat format =
                 io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         dim = objectiveOptions.dimension(objective, dim);
-        requirePositive("--temperature", temperature);
-        requirePositive("--step", step);
-        requirePositive("--eps", eps);
+        Checks.positive("--temperature", temperature);
+        Checks.positive("--step", step);
+        Checks.positive("--eps", eps);
         if (particles < 2) {
             throw new IllegalArgumentException("--particles must be >= 2 (the density values need two points), got "
                     + particles);

@@ -139,10 +139,6 @@ public final class SampleCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String snapshotFormat;
 
-
-
-
-
     @Option(names = "--json", description = "Print summary.json on stdout instead of the text report.")
     boolean json;
 
@@ -157,7 +153,7 @@ public final class SampleCommand implements Callable<Integer> {
         io.github.hopflow.examples.snapshot.SnapshotFormat format =
                 io.github.hopflow.examples.snapshot.SnapshotFormat.parse("--snapshot-format", snapshotFormat);
         dimension = objectiveOptions.dimension(objective, dimension);
-        requirePositive("--step", step);
+        Checks.positive("--step", step);
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("--temperature must be a finite number >= 0, got " + temperature);
         }
@@ -307,9 +303,5 @@ public final class SampleCommand implements Callable<Integer> {
         s.put("boundary_exits", result.boundaryExits());
         s.put("boundary_exits_per_particle_step", result.boundaryExitRate());
         return s;
-    }
-
-    private static void requirePositive(String option, double value) {
-        Checks.positive(option, value);
     }
 }

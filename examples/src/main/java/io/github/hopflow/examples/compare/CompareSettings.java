@@ -42,21 +42,21 @@ public record CompareSettings(String objective, int dimension, int particles, do
         requireAtLeast("--steps", steps, 1);
         requireAtLeast("--records", records, 2);
         requireAtLeast("--threads", threads, 1);
-        requirePositive("--temperature", temperature);
-        requirePositive("--beta", beta);
-        requirePositive("--step", step);
-        requirePositive("--eps", epsilon);
-        requirePositive("--firing-rate-step", firingRateStep);
-        requirePositive("--basin-tolerance", basinTolerance);
+        Checks.positive("--temperature", temperature);
+        Checks.positive("--beta", beta);
+        Checks.positive("--step", step);
+        Checks.positive("--eps", epsilon);
+        Checks.positive("--firing-rate-step", firingRateStep);
+        Checks.positive("--basin-tolerance", basinTolerance);
         if (!TemperatureSchedule.NAMES.contains(schedule)) {
             throw new IllegalArgumentException("--schedule must be constant, logarithmic or exponential, got '"
                     + schedule + "'");
         }
         if (!Double.isNaN(tau)) {
-            requirePositive("--tau", tau);
+            Checks.positive("--tau", tau);
         }
         if (!Double.isNaN(gamma)) {
-            requirePositive("--gamma", gamma);
+            Checks.positive("--gamma", gamma);
         }
         if (methods == null || methods.isEmpty()) {
             throw new IllegalArgumentException("--methods must name at least one deterministic flow");
@@ -72,10 +72,6 @@ public record CompareSettings(String objective, int dimension, int particles, do
     /** The machine's temperature schedule. */
     public TemperatureSchedule temperatureSchedule() {
         return TemperatureSchedule.named(schedule, temperature, Double.isNaN(tau) ? 0.1 * steps * step : tau);
-    }
-
-    static void requirePositive(String name, double v) {
-        Checks.positive(name, v);
     }
 
     static void requireAtLeast(String name, long v, long min) {

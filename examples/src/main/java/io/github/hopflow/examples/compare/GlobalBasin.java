@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.compare;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.geometry.objective.Objective;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class GlobalBasin {
 
     /** A classifier for {@code objective}'s known global minimisers on {@code metric}'s domain. */
     public static GlobalBasin of(Objective objective, DiagonalMetric metric, double tolerance) {
-        CompareSettings.requirePositive("--basin-tolerance", tolerance);
+        Checks.positive("--basin-tolerance", tolerance);
         return new GlobalBasin(objective, metric, tolerance);
     }
 

@@ -42,10 +42,10 @@ public record HimmelblauSettings(int particles, double temperature, double beta,
         atLeast("--snapshot-every", snapshotEvery, 1);
         atLeast("--frames", frames, 1);
         atLeast("--threads", threads, 1);
-        positive("--temperature", temperature);
-        positive("--beta", beta);
-        positive("--step", step);
-        positive("--eps", epsilon);
+        Checks.positive("--temperature", temperature);
+        Checks.positive("--beta", beta);
+        Checks.positive("--step", step);
+        Checks.positive("--eps", epsilon);
         if (scheme == null) {
             throw new IllegalArgumentException("--scheme must be given");
         }
@@ -59,8 +59,8 @@ public record HimmelblauSettings(int particles, double temperature, double beta,
 
     /** round(t/h), at least 1; rejects a non-positive time. */
     public static int stepsFor(double time, double step) {
-        positive("--time", time);
-        positive("--step", step);
+        Checks.positive("--time", time);
+        Checks.positive("--step", step);
         double k = Math.rint(time / step);
         if (k > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--time " + time + " needs more than " + Integer.MAX_VALUE + " steps of " + step);
@@ -71,10 +71,6 @@ public record HimmelblauSettings(int particles, double temperature, double beta,
     /** The horizon K·h. */
     public double time() {
         return steps * step;
-    }
-
-    private static void positive(String name, double v) {
-        Checks.positive(name, v);
     }
 
     private static void atLeast(String name, long v, long min) {

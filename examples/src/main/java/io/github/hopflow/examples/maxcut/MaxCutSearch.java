@@ -71,21 +71,17 @@ public final class MaxCutSearch {
             if (particles < 1) {
                 throw new IllegalArgumentException("particles must be ≥ 1, got " + particles);
             }
-            positive("beta", beta);
-            positive("startTemperature", startTemperature);
-            positive("endTemperature", endTemperature);
+            Checks.positive("beta", beta);
+            Checks.positive("startTemperature", startTemperature);
+            Checks.positive("endTemperature", endTemperature);
             if (endTemperature > startTemperature) {
                 throw new IllegalArgumentException("endTemperature must be ≤ startTemperature = " + startTemperature
                         + ", got " + endTemperature);
             }
-            positive("step", step);
+            Checks.positive("step", step);
             if (checkpoints < 1) {
                 throw new IllegalArgumentException("checkpoints must be ≥ 1, got " + checkpoints);
             }
-        }
-
-        private static void positive(String name, double v) {
-            Checks.positive(name, v);
         }
     }
 

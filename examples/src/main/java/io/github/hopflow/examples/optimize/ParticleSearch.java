@@ -84,20 +84,16 @@ public final class ParticleSearch implements Optimizer {
             if (particles <= 0) {
                 throw new IllegalArgumentException("particles must be > 0, got " + particles);
             }
-            requirePositive("initialStep", initialStep);
-            requirePositive("temperatureFactor", temperatureFactor);
+            Checks.positive("initialStep", initialStep);
+            Checks.positive("temperatureFactor", temperatureFactor);
             if (!(finalRatio > 0 && finalRatio < 1)) {
                 throw new IllegalArgumentException("finalRatio must lie in (0, 1), got " + finalRatio);
             }
             if (annealing == null) {
                 throw new IllegalArgumentException("annealing must not be null");
             }
-            requirePositive("beta", beta);
-            requirePositive("epsilon", epsilon);
-        }
-
-        private static void requirePositive(String name, double v) {
-            Checks.positive(name, v);
+            Checks.positive("beta", beta);
+            Checks.positive("epsilon", epsilon);
         }
     }
 

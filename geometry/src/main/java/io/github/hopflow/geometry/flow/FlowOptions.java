@@ -44,13 +44,9 @@ public final class FlowOptions {
         return DEFAULTS;
     }
 
-    private static double positive(String name, double v) {
-        return Checks.positive(name, v);
-    }
-
     /** With the firing-rate γ &gt; 0. */
     public FlowOptions withGamma(double gamma) {
-        return new FlowOptions(positive("gamma", gamma), proximalOperator, absoluteTolerance, relativeTolerance,
+        return new FlowOptions(Checks.positive("gamma", gamma), proximalOperator, absoluteTolerance, relativeTolerance,
                 proximalTolerance, proximalMaxIterations);
     }
 
@@ -62,8 +58,8 @@ public final class FlowOptions {
 
     /** With the ODE integrator's absolute and relative tolerances, both &gt; 0. */
     public FlowOptions withTolerances(double absolute, double relative) {
-        return new FlowOptions(gamma, proximalOperator, positive("absoluteTolerance", absolute),
-                positive("relativeTolerance", relative), proximalTolerance, proximalMaxIterations);
+        return new FlowOptions(gamma, proximalOperator, Checks.positive("absoluteTolerance", absolute),
+                Checks.positive("relativeTolerance", relative), proximalTolerance, proximalMaxIterations);
     }
 
     /** With the proximal inner-solve residual tolerance &gt; 0 and iteration limit &gt; 0. */
@@ -72,7 +68,7 @@ public final class FlowOptions {
             throw new IllegalArgumentException("proximalMaxIterations must be > 0, got " + maxIterations);
         }
         return new FlowOptions(gamma, proximalOperator, absoluteTolerance, relativeTolerance,
-                positive("proximalTolerance", tolerance), maxIterations);
+                Checks.positive("proximalTolerance", tolerance), maxIterations);
     }
 
     /** γ of the firing-rate flow. */

@@ -532,25 +532,25 @@ public final class ProximalStep {
 
         /** Temperature T &gt; 0 (required). */
         public Builder temperature(double t) {
-            this.temperature = requirePositive("temperature", t);
+            this.temperature = Checks.positive("temperature", t);
             return this;
         }
 
         /** Time step h &gt; 0 (required). */
         public Builder timeStep(double h) {
-            this.timeStep = requirePositive("h", h);
+            this.timeStep = Checks.positive("h", h);
             return this;
         }
 
         /** Entropic regularisation ε &gt; 0 (required); the kernel is exp(−C/(2ε)). */
         public Builder epsilon(double e) {
-            this.epsilon = requirePositive("eps", e);
+            this.epsilon = Checks.positive("eps", e);
             return this;
         }
 
         /** Thompson-metric tolerance &gt; 0; default 1e−9. */
         public Builder tolerance(double tol) {
-            this.tolerance = requirePositive("tolerance", tol);
+            this.tolerance = Checks.positive("tolerance", tol);
             return this;
         }
 
@@ -631,10 +631,6 @@ public final class ProximalStep {
                 throw new IllegalArgumentException("eps must be set");
             }
             return new ProximalStep(this);
-        }
-
-        private static double requirePositive(String name, double v) {
-            return Checks.positive(name, v);
         }
     }
 }
