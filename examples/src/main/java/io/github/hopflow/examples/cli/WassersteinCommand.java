@@ -1,5 +1,6 @@
 package io.github.hopflow.examples.cli;
 
+import io.github.hopflow.geometry.internal.Checks;
 import io.github.hopflow.geometry.metric.DiagonalMetric;
 import io.github.hopflow.sde.cloud.MassCloud;
 import io.github.hopflow.wasserstein.ot.ExactTransportResult;
@@ -88,9 +89,7 @@ public final class WassersteinCommand implements Callable<Integer> {
             out.put("cost", r.cost());
             out.put("distance", r.distance());
         } else {
-            if (!(mode.eps > 0) || mode.eps.isInfinite()) {
-                throw new IllegalArgumentException("--eps must be a finite number > 0, got " + mode.eps);
-            }
+            Checks.positive("--eps", mode.eps);
             Sinkhorn solver = Sinkhorn.builder().epsilon(mode.eps).build();
             SinkhornDivergence d = wg.divergence(ca, cb, solver);
             SinkhornResult r = d.crossTerm();
